@@ -1,0 +1,214 @@
+package dev.eventpipeline.infra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import dev.eventpipeline.infra.cassandra.CassandraSchema;
+import dev.eventpipeline.infra.cassandra.CassandraServerFiles;
+import dev.eventpipeline.infra.process.JavaCommand;
+import dev.eventpipeline.infra.process.Ports;
+import dev.eventpipeline.infra.process.ServerClasspath;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Cassandra 5 node (single token, loopback) running as its own JVM. JMX is off: nothing here needs
+ * it, and it would be one more port to clash on. Data survives stop/start and kill/start.
+ *
+ * <pre>{@code
+ * LocalCassandra cassandra = LocalCassandra.builder().workDir(dir).freePorts().build();
+ * cassandra.start();
+ * try (CqlSession session = cassandra.openSession()) { ... }
+ * }</pre>
+ */
+public final class LocalCassandra extends LocalServer {
+
+    public static final int DEFAULT_CQL_PORT = 9042;
+    public static final int DEFAULT_STORAGE_PORT = 7000;
+    public static final String DEFAULT_HEAP = "1g";
+    /** What SimpleSnitch calls the only datacenter. */
+    public static final String LOCAL_DATACENTER = "datacenter1";
+
+    static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
+
+    private final int cqlPort;
+    private final int storagePort;
+    private final String heap;
+
+    private LocalCassandra(Builder builder) {
+        super("cassandra", "Cassandra", builder.workDir, builder.startTimeout, builder.stopTimeout);
+        this.cqlPort = builder.cqlPort;
+        this.storagePort = builder.storagePort;
+        this.heap = builder.heap;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** For the driver's {@code addContactPoint}. */
+    public InetSocketAddress contactPoint() {
+        return new InetSocketAddress(Ports.LOOPBACK, cqlPort);
+    }
+
+    /** For the driver's {@code withLocalDatacenter}. */
+    public String localDatacenter() {
+        return LOCAL_DATACENTER;
+    }
+
+    public int cqlPort() {
+        return cqlPort;
+    }
+
+    public int storagePort() {
+        return storagePort;
+    }
+
+    /** A driver-4 session builder pointed at this node, with timeouts that suit a busy laptop. */
+    public CqlSessionBuilder sessionBuilder() {
+        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(5))
+                .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(10))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
+                .build();
+        return CqlSession.builder()
+                .addContactPoint(contactPoint())
+                .withLocalDatacenter(LOCAL_DATACENTER)
+                .withConfigLoader(config);
+    }
+
+    /** A new session; the caller closes it. */
+    public CqlSession openSession() {
+        return sessionBuilder().build();
+    }
+
+    /** Applies infra/cassandra/schema.cql (idempotent). */
+    public void applySchema() {
+        try (CqlSession session = openSession()) {
+            CassandraSchema.apply(session);
+        }
+    }
+
+    @Override
+    Map<Integer, String> ports() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(cqlPort, "Cassandra CQL");
+        ports.put(storagePort, "Cassandra storage");
+        return ports;
+    }
+
+    @Override
+    String mainClass() {
+        return MAIN_CLASS;
+    }
+
+    @Override
+    void prepare() throws IOException {
+        Path dataRoot = serverDir().resolve("storage");
+        Files.createDirectories(dataRoot);
+        Files.createDirectories(serverDir().resolve("triggers"));
+        CassandraServerFiles.writeCassandraYaml(serverDir().resolve("cassandra.yaml"), Ports.LOOPBACK, cqlPort,
+                storagePort, dataRoot);
+        CassandraServerFiles.writeLogbackXml(serverDir().resolve("logback.xml"));
+        ServerClasspath.writeArgFile(ServerClasspath.load("cassandra-server"), serverDir().resolve("classpath.args"));
+    }
+
+    @Override
+    JavaCommand command() {
+        List<String> jvmOptions = List.of(
+                "-Xms" + heap, "-Xmx" + heap,
+                "-XX:+UseG1GC",
+                "-XX:+ExitOnOutOfMemoryError", // a node that ran out of memory must not keep writing
+                // Java 17 encapsulation, as measured in stack.md.
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "-Djava.net.preferIPv4Stack=true",
+                "-Dcassandra.config=" + serverDir().resolve("cassandra.yaml").toUri(),
+                "-Dcassandra-foreground=yes", // otherwise the daemon closes stdout, our log
+                "-Dcassandra.storagedir=" + serverDir().resolve("storage"),
+                "-Dcassandra.logdir=" + logFile().getParent(),
+                "-Dcassandra.triggers_dir=" + serverDir().resolve("triggers"),
+                "-Dlogback.configurationFile=" + serverDir().resolve("logback.xml"),
+                // A single seed has nobody to gossip with: do not wait for gossip to settle.
+                "-Dcassandra.skip_wait_for_gossip_to_settle=0");
+        return new JavaCommand(jvmOptions, serverDir().resolve("classpath.args"), MAIN_CLASS, List.of());
+    }
+
+    @Override
+    boolean isReady() {
+        if (!Ports.isListening(cqlPort)) {
+            return false;
+        }
+        try (CqlSession session = openSession()) {
+            return session.execute("SELECT release_version FROM system.local").one() != null;
+        }
+    }
+
+    /** Settings for a {@link LocalCassandra}; defaults: work dir {@code .local}, ports 9042/7000, 1 GiB heap. */
+    public static final class Builder {
+        private Path workDir = Path.of(".local");
+        private int cqlPort = DEFAULT_CQL_PORT;
+        private int storagePort = DEFAULT_STORAGE_PORT;
+        private String heap = DEFAULT_HEAP;
+        private Duration startTimeout = Duration.ofSeconds(120);
+        private Duration stopTimeout = Duration.ofSeconds(60);
+
+        private Builder() {}
+
+        /** Root of config, data, logs and PID files (shared with LocalKafka). */
+        public Builder workDir(Path workDir) {
+            this.workDir = workDir;
+            return this;
+        }
+
+        public Builder cqlPort(int cqlPort) {
+            this.cqlPort = cqlPort;
+            return this;
+        }
+
+        /** Inter-node port; bound even on a single node. */
+        public Builder storagePort(int storagePort) {
+            this.storagePort = storagePort;
+            return this;
+        }
+
+        /** Picks ports that are free now, so a test never clashes with a local stack on the defaults. */
+        public Builder freePorts() {
+            int[] ports = Ports.freePorts(2);
+            this.cqlPort = ports[0];
+            this.storagePort = ports[1];
+            return this;
+        }
+
+        /** JVM heap, e.g. "1g" (used for both -Xms and -Xmx). */
+        public Builder heap(String heap) {
+            this.heap = heap;
+            return this;
+        }
+
+        public Builder startTimeout(Duration startTimeout) {
+            this.startTimeout = startTimeout;
+            return this;
+        }
+
+        /** How long a graceful stop may take before the process is killed. */
+        public Builder stopTimeout(Duration stopTimeout) {
+            this.stopTimeout = stopTimeout;
+            return this;
+        }
+
+        public LocalCassandra build() {
+            return new LocalCassandra(this);
+        }
+    }
+}

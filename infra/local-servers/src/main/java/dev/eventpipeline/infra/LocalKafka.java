@@ -1,0 +1,212 @@
+package dev.eventpipeline.infra;
+
+import dev.eventpipeline.infra.kafka.KafkaServerFiles;
+import dev.eventpipeline.infra.kafka.KafkaTopics;
+import dev.eventpipeline.infra.kafka.TopicSpec;
+import dev.eventpipeline.infra.process.JavaCommand;
+import dev.eventpipeline.infra.process.LogTail;
+import dev.eventpipeline.infra.process.Ports;
+import dev.eventpipeline.infra.process.ServerClasspath;
+import dev.eventpipeline.infra.process.ServerProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A Kafka 4 broker (KRaft, combined broker and controller, one node) running as its own JVM.
+ * Storage is formatted on the first start; data survives stop/start and kill/start.
+ *
+ * <pre>{@code
+ * LocalKafka kafka = LocalKafka.builder().workDir(dir).freePorts().build();
+ * kafka.start();
+ * kafka.bootstrapServers(); // "127.0.0.1:<port>"
+ * }</pre>
+ */
+public final class LocalKafka extends LocalServer {
+
+    public static final int DEFAULT_BROKER_PORT = 9092;
+    public static final int DEFAULT_CONTROLLER_PORT = 9093;
+    public static final String DEFAULT_HEAP = "512m";
+
+    static final String MAIN_CLASS = "kafka.Kafka";
+    private static final String STORAGE_TOOL = "kafka.tools.StorageTool";
+
+    private final int brokerPort;
+    private final int controllerPort;
+    private final String heap;
+
+    private LocalKafka(Builder builder) {
+        super("kafka", "Kafka", builder.workDir, builder.startTimeout, builder.stopTimeout);
+        this.brokerPort = builder.brokerPort;
+        this.controllerPort = builder.controllerPort;
+        this.heap = builder.heap;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** For Kafka clients' {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return Ports.LOOPBACK + ":" + brokerPort;
+    }
+
+    public int brokerPort() {
+        return brokerPort;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
+    }
+
+    /** A new admin client on this broker; the caller closes it. */
+    public Admin admin() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(properties);
+    }
+
+    /** Creates the given topics unless they exist; returns the names created. */
+    public List<String> createTopics(Collection<TopicSpec> topics) {
+        try (Admin admin = admin()) {
+            return KafkaTopics.createMissing(admin, topics);
+        }
+    }
+
+    /** Creates the pipeline's topics (infra/kafka/topics.properties) unless they exist. */
+    public List<String> createPipelineTopics() {
+        return createTopics(KafkaTopics.pipelineTopics());
+    }
+
+    @Override
+    Map<Integer, String> ports() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(brokerPort, "Kafka broker");
+        ports.put(controllerPort, "Kafka controller");
+        return ports;
+    }
+
+    @Override
+    String mainClass() {
+        return MAIN_CLASS;
+    }
+
+    @Override
+    void prepare() throws IOException {
+        Path dataDir = serverDir().resolve("data");
+        Files.createDirectories(dataDir);
+        KafkaServerFiles.writeServerProperties(serverProperties(), Ports.LOOPBACK, brokerPort, controllerPort, dataDir);
+        KafkaServerFiles.writeLog4j2Properties(serverDir().resolve("log4j2.properties"));
+        ServerClasspath.writeArgFile(ServerClasspath.load("kafka-server"), serverDir().resolve("classpath.args"));
+        if (!Files.exists(dataDir.resolve("meta.properties"))) {
+            formatStorage();
+        }
+    }
+
+    /** KRaft needs its log directory formatted once, with a cluster id and this node as the only voter. */
+    private void formatStorage() {
+        List<String> arguments = List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
+                "--config", serverProperties().toString(), "--standalone");
+        int exitCode = ServerProcess.runToCompletion(command().withMain(STORAGE_TOOL, arguments), serverDir(),
+                logFile(), Duration.ofMinutes(2));
+        if (exitCode != 0) {
+            throw new IllegalStateException("Formatting Kafka storage failed (exit " + exitCode + "). Last "
+                    + LOG_TAIL_LINES + " lines of " + logFile() + ":" + System.lineSeparator()
+                    + LogTail.lastLines(logFile(), LOG_TAIL_LINES));
+        }
+    }
+
+    @Override
+    JavaCommand command() {
+        List<String> jvmOptions = List.of(
+                "-Xms" + heap, "-Xmx" + heap,
+                "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+                "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + serverDir().resolve("log4j2.properties"));
+        return new JavaCommand(jvmOptions, serverDir().resolve("classpath.args"), MAIN_CLASS,
+                List.of(serverProperties().toString()));
+    }
+
+    @Override
+    boolean isReady() throws Exception {
+        if (!Ports.isListening(brokerPort)) {
+            return false;
+        }
+        try (Admin admin = admin()) {
+            return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+        }
+    }
+
+    private Path serverProperties() {
+        return serverDir().resolve("server.properties");
+    }
+
+    /** Settings for a {@link LocalKafka}; defaults: work dir {@code .local}, ports 9092/9093, 512 MiB heap. */
+    public static final class Builder {
+        private Path workDir = Path.of(".local");
+        private int brokerPort = DEFAULT_BROKER_PORT;
+        private int controllerPort = DEFAULT_CONTROLLER_PORT;
+        private String heap = DEFAULT_HEAP;
+        private Duration startTimeout = Duration.ofSeconds(90);
+        private Duration stopTimeout = Duration.ofSeconds(60);
+
+        private Builder() {}
+
+        /** Root of config, data, logs and PID files (shared with LocalCassandra). */
+        public Builder workDir(Path workDir) {
+            this.workDir = workDir;
+            return this;
+        }
+
+        public Builder brokerPort(int brokerPort) {
+            this.brokerPort = brokerPort;
+            return this;
+        }
+
+        public Builder controllerPort(int controllerPort) {
+            this.controllerPort = controllerPort;
+            return this;
+        }
+
+        /** Picks ports that are free now, so a test never clashes with a local stack on the defaults. */
+        public Builder freePorts() {
+            int[] ports = Ports.freePorts(2);
+            this.brokerPort = ports[0];
+            this.controllerPort = ports[1];
+            return this;
+        }
+
+        /** JVM heap, e.g. "512m" (used for both -Xms and -Xmx). */
+        public Builder heap(String heap) {
+            this.heap = heap;
+            return this;
+        }
+
+        public Builder startTimeout(Duration startTimeout) {
+            this.startTimeout = startTimeout;
+            return this;
+        }
+
+        /** How long a graceful stop may take before the process is killed. */
+        public Builder stopTimeout(Duration stopTimeout) {
+            this.stopTimeout = stopTimeout;
+            return this;
+        }
+
+        public LocalKafka build() {
+            return new LocalKafka(this);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.eventpipeline.infra;
+
+import dev.eventpipeline.infra.process.JavaCommand;
+import dev.eventpipeline.infra.process.LogTail;
+import dev.eventpipeline.infra.process.Ports;
+import dev.eventpipeline.infra.process.ServerProcess;
+import dev.eventpipeline.infra.process.ServerStartException;
+import dev.eventpipeline.infra.process.Wait;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One server JVM under a work directory: {@code <workDir>/<id>/} holds its config and data,
+ * {@code <workDir>/logs/<id>.log} its output and {@code <workDir>/run/<id>.pid} its PID.
+ * A server started by another JVM (e.g. the CLI) is found again through the PID file.
+ */
+public abstract class LocalServer {
+
+    static final int LOG_TAIL_LINES = 30;
+
+    private final String id;
+    private final String displayName;
+    private final Path workDir;
+    private final Duration startTimeout;
+    private final Duration stopTimeout;
+    private ServerProcess process;
+
+    LocalServer(String id, String displayName, Path workDir, Duration startTimeout, Duration stopTimeout) {
+        this.id = id;
+        this.displayName = displayName;
+        this.workDir = workDir.toAbsolutePath().normalize();
+        this.startTimeout = startTimeout;
+        this.stopTimeout = stopTimeout;
+    }
+
+    /** The ports this server binds, each with its role for error messages. */
+    abstract Map<Integer, String> ports();
+
+    /** Text that is only in this server's command line, to recognise its PID. */
+    abstract String mainClass();
+
+    /** Writes configuration and prepares storage before each launch. */
+    abstract void prepare() throws IOException;
+
+    abstract JavaCommand command();
+
+    /** True once clients can use the server; exceptions count as "not yet". */
+    abstract boolean isReady() throws Exception;
+
+    /**
+     * Starts the server and returns once it is ready. Does nothing but wait for readiness when it is
+     * already running (started by this object or recorded in the PID file by another JVM).
+     *
+     * @throws dev.eventpipeline.infra.process.PortInUseException when a port is taken by another process
+     * @throws ServerStartException when the server dies or is not ready in time; the message holds its log tail
+     */
+    public synchronized void start() {
+        if (current().isEmpty()) {
+            ports().forEach(Ports::requireFree);
+            try {
+                prepare();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not prepare " + displayName + " under " + serverDir(), e);
+            }
+            process = ServerProcess.launch(command(), serverDir(), logFile(), pidFile());
+        }
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        ServerProcess awaited = process;
+        try {
+            Wait.until(displayName + " ready", startTimeout, () -> {
+                if (!awaited.isAlive()) {
+                    throw new Wait.Abort(displayName + " (pid " + awaited.pid() + ") exited during start-up"
+                            + awaited.exitCode().stream().mapToObj(code -> " with code " + code).findFirst().orElse(""));
+                }
+                return isReady();
+            });
+        } catch (Wait.Abort | TimeoutException e) {
+            if (awaited.isAlive()) {
+                awaited.kill(); // a hung start must not leave a half-started server behind
+            }
+            process = null;
+            throw new ServerStartException(e.getMessage() + ". Last " + LOG_TAIL_LINES + " lines of " + logFile()
+                    + ":" + System.lineSeparator() + LogTail.lastLines(logFile(), LOG_TAIL_LINES), e);
+        }
+    }
+
+    /** Graceful stop (SIGTERM; SIGKILL only after the stop timeout). Returns false if it had to be killed. */
+    public synchronized boolean stop() {
+        boolean graceful = current().map(running -> running.stop(stopTimeout)).orElse(true);
+        process = null;
+        return graceful;
+    }
+
+    /** SIGKILL, as a crash or power loss would; the data stays for the next start. */
+    public synchronized void kill() {
+        current().ifPresent(ServerProcess::kill);
+        process = null;
+    }
+
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    public synchronized boolean isRunning() {
+        return current().isPresent();
+    }
+
+    public synchronized Optional<Long> pid() {
+        return current().map(ServerProcess::pid);
+    }
+
+    /** Deletes this server's data and config; refused while it runs. */
+    public synchronized void deleteData() {
+        if (isRunning()) {
+            throw new IllegalStateException(displayName + " is running (pid " + process.pid() + "); stop it first");
+        }
+        deleteRecursively(serverDir());
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public Path logFile() {
+        return workDir.resolve("logs").resolve(id + ".log");
+    }
+
+    public Path pidFile() {
+        return workDir.resolve("run").resolve(id + ".pid");
+    }
+
+    /** Config and data of this server. */
+    public Path serverDir() {
+        return workDir.resolve(id);
+    }
+
+    private Optional<ServerProcess> current() {
+        if (process == null || !process.isAlive()) {
+            process = ServerProcess.findRecorded(pidFile(), mainClass()).orElse(null);
+        }
+        return Optional.ofNullable(process);
+    }
+
+    static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + root, e);
+        }
+    }
+}

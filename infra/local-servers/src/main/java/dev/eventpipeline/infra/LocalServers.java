@@ -1,0 +1,191 @@
+package dev.eventpipeline.infra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.eventpipeline.infra.cassandra.CassandraSchema;
+import dev.eventpipeline.infra.kafka.TopicSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Kafka and Cassandra together, with the pipeline's topics and schema applied.
+ *
+ * <p>Tests in any module use {@link #shared()}: one pair per test JVM, on free ports, stopped when
+ * the JVM exits.
+ *
+ * <pre>{@code
+ * LocalServers servers = LocalServers.shared();
+ * servers.truncateUserEvents();
+ * String topic = servers.createFreshTopic("my-test", 3);
+ * producerProps.put("bootstrap.servers", servers.bootstrapServers());
+ * CqlSession session = servers.session(); // shared, do not close
+ * }</pre>
+ */
+public final class LocalServers implements AutoCloseable {
+
+    /** Overrides where {@link #shared()} keeps its servers (default: a fresh directory under ./target). */
+    public static final String SHARED_WORK_DIR_PROPERTY = "eventpipeline.localservers.workdir";
+    /** Overrides the shared Cassandra's heap (default 1g). */
+    public static final String SHARED_CASSANDRA_HEAP_PROPERTY = "eventpipeline.localservers.cassandra.heap";
+
+    private static LocalServers shared;
+
+    private final LocalKafka kafka;
+    private final LocalCassandra cassandra;
+    private CqlSession session;
+
+    public LocalServers(LocalKafka kafka, LocalCassandra cassandra) {
+        this.kafka = kafka;
+        this.cassandra = cassandra;
+    }
+
+    /**
+     * The per-JVM servers for tests: started on first use on free ports, topics and schema applied,
+     * stopped (and their temporary work directory deleted) by a shutdown hook.
+     */
+    public static synchronized LocalServers shared() {
+        if (shared == null) {
+            Path workDir = sharedWorkDir();
+            LocalServers servers = new LocalServers(
+                    LocalKafka.builder().workDir(workDir).freePorts().build(),
+                    LocalCassandra.builder().workDir(workDir).freePorts()
+                            .heap(System.getProperty(SHARED_CASSANDRA_HEAP_PROPERTY, LocalCassandra.DEFAULT_HEAP))
+                            .build());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                servers.close();
+                if (System.getProperty(SHARED_WORK_DIR_PROPERTY) == null) {
+                    LocalServer.deleteRecursively(workDir);
+                }
+            }, "local-servers-shutdown"));
+            servers.start();
+            shared = servers;
+        }
+        return shared;
+    }
+
+    private static Path sharedWorkDir() {
+        String configured = System.getProperty(SHARED_WORK_DIR_PROPERTY);
+        try {
+            if (configured != null) {
+                return Files.createDirectories(Path.of(configured));
+            }
+            // Under the module's target/ (surefire's working directory) so `mvn clean` removes leftovers.
+            Path parent = Files.isDirectory(Path.of("target")) ? Path.of("target") : Path.of(System.getProperty("java.io.tmpdir"));
+            return Files.createTempDirectory(parent.toAbsolutePath(), "local-servers-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a work directory for the shared local servers", e);
+        }
+    }
+
+    /** Starts both servers (in parallel, they are independent), then creates the topics and applies the schema. */
+    public void start() {
+        CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::start);
+        CompletableFuture<Void> cassandraStarted = CompletableFuture.runAsync(cassandra::start);
+        try {
+            join(kafkaStarted);
+            join(cassandraStarted);
+        } catch (RuntimeException e) {
+            stop(); // never leave one half running
+            throw e;
+        }
+        kafka.createPipelineTopics();
+        CassandraSchema.apply(session());
+    }
+
+    private static void join(CompletableFuture<Void> future) {
+        try {
+            future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /** Stops both servers gracefully (closing the shared session first). */
+    public synchronized void stop() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        CompletableFuture<Boolean> kafkaStopped = CompletableFuture.supplyAsync(kafka::stop);
+        cassandra.stop();
+        kafkaStopped.join();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    public LocalCassandra cassandra() {
+        return cassandra;
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public InetSocketAddress cassandraContactPoint() {
+        return cassandra.contactPoint();
+    }
+
+    public String cassandraLocalDatacenter() {
+        return cassandra.localDatacenter();
+    }
+
+    /** A session owned by this object (closed by {@link #stop()}); callers must not close it. */
+    public synchronized CqlSession session() {
+        if (session == null || session.isClosed()) {
+            session = cassandra.openSession();
+        }
+        return session;
+    }
+
+    /** Empties event_streaming.user_events, for a clean slate between tests. */
+    public void truncateUserEvents() {
+        session().execute(com.datastax.oss.driver.api.core.cql.SimpleStatement
+                .newInstance("TRUNCATE " + CassandraSchema.KEYSPACE + "." + CassandraSchema.USER_EVENTS_TABLE)
+                .setTimeout(Duration.ofSeconds(60)));
+    }
+
+    /**
+     * Creates a topic no other test uses ({@code <prefix>-<random>}) and returns its name; cheaper and
+     * safer between tests than deleting and recreating a shared topic.
+     */
+    public String createFreshTopic(String prefix, int partitions) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.createTopics(List.of(new TopicSpec(name, partitions, (short) 1)));
+        return name;
+    }
+
+    /** Deletes the pipeline's topics and creates them again, empty. */
+    public void recreatePipelineTopics() {
+        List<String> names = dev.eventpipeline.infra.kafka.KafkaTopics.pipelineTopics().stream()
+                .map(TopicSpec::name).toList();
+        try (Admin admin = kafka.admin()) {
+            admin.deleteTopics(names).all().get(30, TimeUnit.SECONDS);
+            dev.eventpipeline.infra.process.Wait.until("pipeline topics deleted", Duration.ofSeconds(30),
+                    () -> admin.listTopics().names().get(10, TimeUnit.SECONDS).stream().noneMatch(names::contains));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not delete topics " + names + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while deleting topics", e);
+        }
+        kafka.createPipelineTopics();
+    }
+}
