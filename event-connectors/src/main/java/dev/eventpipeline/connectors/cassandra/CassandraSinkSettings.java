@@ -1,0 +1,83 @@
+package dev.eventpipeline.connectors.cassandra;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** Where and how rows are written to Cassandra. */
+@Value.Immutable
+public abstract class CassandraSinkSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * In-flight writes per sink subtask. Bounded because the connector's default is unbounded and
+     * a loaded node then fails the job with BusyPoolException; driver 3 allows 1024 requests per
+     * connection plus a queue of 256. See docs/benchmarks.md for how the default was chosen.
+     */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 512;
+
+    /** Host names or addresses; all use {@link #port()}. */
+    public abstract List<String> contactPoints();
+
+    @Value.Default
+    public int port() {
+        return 9042;
+    }
+
+    @Value.Default
+    public String localDatacenter() {
+        return "datacenter1";
+    }
+
+    @Value.Default
+    public String keyspace() {
+        return "event_streaming";
+    }
+
+    @Value.Default
+    public String table() {
+        return "user_events";
+    }
+
+    public abstract Optional<String> username();
+
+    @Value.Redacted
+    public abstract Optional<String> password();
+
+    @Value.Default
+    public boolean ssl() {
+        return false;
+    }
+
+    /** A driver consistency level name. */
+    @Value.Default
+    public String consistencyLevel() {
+        return "LOCAL_QUORUM";
+    }
+
+    /** Rows expire after this; empty keeps them for ever. */
+    public abstract Optional<Duration> ttl();
+
+    @Value.Default
+    public int maxConcurrentRequests() {
+        return DEFAULT_MAX_CONCURRENT_REQUESTS;
+    }
+
+    @Value.Default
+    public Duration requestTimeout() {
+        return Duration.ofSeconds(12);
+    }
+
+    /** Driver-level retries of one idempotent write before the job fails and replays. */
+    @Value.Default
+    public int maxRetries() {
+        return 3;
+    }
+
+    public static ImmutableCassandraSinkSettings.Builder builder() {
+        return ImmutableCassandraSinkSettings.builder();
+    }
+}

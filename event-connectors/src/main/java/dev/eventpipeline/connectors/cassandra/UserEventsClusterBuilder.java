@@ -1,0 +1,44 @@
+package dev.eventpipeline.connectors.cassandra;
+
+import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.ConsistencyLevel;
+import com.datastax.driver.core.QueryOptions;
+import com.datastax.driver.core.SocketOptions;
+import com.datastax.driver.core.policies.DCAwareRoundRobinPolicy;
+import com.datastax.driver.core.policies.TokenAwarePolicy;
+import org.apache.flink.streaming.connectors.cassandra.ClusterBuilder;
+
+/** Configures the connector's driver: routing, consistency, idempotence, retries, auth, TLS. */
+public final class UserEventsClusterBuilder extends ClusterBuilder {
+
+    private static final long serialVersionUID = 1L;
+
+    private final CassandraSinkSettings settings;
+
+    public UserEventsClusterBuilder(CassandraSinkSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected Cluster buildCluster(Cluster.Builder builder) {
+        int timeoutMillis = Math.toIntExact(settings.requestTimeout().toMillis());
+        builder.addContactPoints(settings.contactPoints().toArray(String[]::new))
+                .withPort(settings.port())
+                .withLoadBalancingPolicy(new TokenAwarePolicy(
+                        DCAwareRoundRobinPolicy.builder().withLocalDc(settings.localDatacenter()).build()))
+                .withQueryOptions(new QueryOptions()
+                        .setConsistencyLevel(ConsistencyLevel.valueOf(settings.consistencyLevel()))
+                        .setDefaultIdempotence(true))
+                .withRetryPolicy(new BoundedRetryPolicy(settings.maxRetries()))
+                .withSocketOptions(new SocketOptions().setReadTimeoutMillis(timeoutMillis))
+                // The connector's driver expects metrics-core 3 for JMX; we report through Flink.
+                .withoutJMXReporting();
+        if (settings.username().isPresent()) {
+            builder.withCredentials(settings.username().get(), settings.password().orElse(""));
+        }
+        if (settings.ssl()) {
+            builder.withSSL();
+        }
+        return builder.build();
+    }
+}

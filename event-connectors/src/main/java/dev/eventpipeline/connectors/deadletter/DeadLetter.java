@@ -1,0 +1,65 @@
+package dev.eventpipeline.connectors.deadletter;
+
+import dev.eventpipeline.connectors.kafka.RawEvent;
+import dev.eventpipeline.model.Rejection;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A payload that could not become a row: the original bytes, where they came from, and why. A
+ * Flink POJO, so it needs no Kryo.
+ */
+public class DeadLetter {
+
+    public byte[] key;
+    public byte[] value;
+    public String sourceTopic;
+    public int sourcePartition;
+    public long sourceOffset;
+    public long sourceTimestamp;
+    /** A {@link dev.eventpipeline.model.RejectReason} name. */
+    public String reason;
+    public String message;
+    /** When the pipeline refused it, epoch milliseconds. */
+    public long rejectedAt;
+
+    public DeadLetter() {}
+
+    public static DeadLetter of(RawEvent raw, Rejection rejection, long rejectedAt) {
+        DeadLetter letter = new DeadLetter();
+        letter.key = raw.key;
+        letter.value = raw.value;
+        letter.sourceTopic = raw.topic;
+        letter.sourcePartition = raw.partition;
+        letter.sourceOffset = raw.offset;
+        letter.sourceTimestamp = raw.timestamp;
+        letter.reason = rejection.reason().name();
+        letter.message = rejection.message();
+        letter.rejectedAt = rejectedAt;
+        return letter;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DeadLetter that
+                && Arrays.equals(key, that.key)
+                && Arrays.equals(value, that.value)
+                && Objects.equals(sourceTopic, that.sourceTopic)
+                && sourcePartition == that.sourcePartition
+                && sourceOffset == that.sourceOffset
+                && sourceTimestamp == that.sourceTimestamp
+                && Objects.equals(reason, that.reason)
+                && Objects.equals(message, that.message)
+                && rejectedAt == that.rejectedAt;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sourceTopic, sourcePartition, sourceOffset);
+    }
+
+    @Override
+    public String toString() {
+        return sourceTopic + "-" + sourcePartition + "@" + sourceOffset + " " + reason + ": " + message;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.eventpipeline.connectors.kafka;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Passes every Kafka record on as a {@link RawEvent}, bytes untouched. Decoding happens in an
+ * operator of its own, so a bad payload becomes a dead letter instead of failing the source.
+ */
+public final class RawEventDeserializationSchema implements KafkaRecordDeserializationSchema<RawEvent> {
+
+    private static final long serialVersionUID = 1L;
+    private static final byte[] EMPTY = new byte[0];
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawEvent> out) {
+        out.collect(new RawEvent(record.key(), record.value() == null ? EMPTY : record.value(),
+                record.topic(), record.partition(), record.offset(), record.timestamp()));
+    }
+
+    @Override
+    public TypeInformation<RawEvent> getProducedType() {
+        return TypeInformation.of(RawEvent.class);
+    }
+}

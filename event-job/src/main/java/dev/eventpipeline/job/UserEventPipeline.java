@@ -1,0 +1,103 @@
+package dev.eventpipeline.job;
+
+import dev.eventpipeline.connectors.cassandra.CassandraSinks;
+import dev.eventpipeline.connectors.deadletter.DeadLetter;
+import dev.eventpipeline.connectors.deadletter.DeadLetterSinks;
+import dev.eventpipeline.connectors.kafka.RawEvent;
+import dev.eventpipeline.connectors.kafka.UserEventKafkaSources;
+import dev.eventpipeline.connectors.process.DecodeAndValidateFunction;
+import dev.eventpipeline.connectors.types.UserEventRowTypeInfo;
+import dev.eventpipeline.job.config.JobSettings;
+import dev.eventpipeline.job.config.PipelineConfig;
+import dev.eventpipeline.model.UserEventCassandraModel;
+import dev.eventpipeline.transform.ValidationLimits;
+import java.time.Clock;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.SinkFunction;
+
+/**
+ * The pipeline: raw Kafka records are decoded, validated and mapped; rows are upserted into
+ * Cassandra and everything refused goes to the dead-letter sink. Source and sinks are injected so
+ * tests can swap them; every operator has a stable uid so savepoints survive changes.
+ */
+public final class UserEventPipeline {
+
+    public static final String SOURCE_UID = "kafka-source";
+    public static final String DECODE_UID = "decode-validate";
+    public static final String ROW_SINK_UID = "cassandra-sink";
+    public static final String DEAD_LETTER_SINK_UID = "dead-letter-sink";
+
+    private final Source<RawEvent, ?, ?> source;
+    private final SinkFunction<UserEventCassandraModel> rowSink;
+    private final Sink<DeadLetter> deadLetterSink;
+    private final JobSettings job;
+    private final ValidationLimits validation;
+    private final Clock clock;
+
+    public UserEventPipeline(Source<RawEvent, ?, ?> source, SinkFunction<UserEventCassandraModel> rowSink,
+            Sink<DeadLetter> deadLetterSink, JobSettings job, ValidationLimits validation, Clock clock) {
+        this.source = source;
+        this.rowSink = rowSink;
+        this.deadLetterSink = deadLetterSink;
+        this.job = job;
+        this.validation = validation;
+        this.clock = clock;
+    }
+
+    /** The production wiring: Kafka in, Cassandra and the dead-letter topic out. */
+    public static UserEventPipeline fromConfig(PipelineConfig config) {
+        return new UserEventPipeline(
+                UserEventKafkaSources.rawEvents(config.kafka()),
+                CassandraSinks.userEvents(config.cassandra()),
+                DeadLetterSinks.kafka(config.deadLetters()),
+                config.job(),
+                config.validation(),
+                Clock.systemUTC());
+    }
+
+    /** Checkpointing and the exponential-delay restart strategy, as Flink configuration. */
+    public static Configuration flinkConfiguration(JobSettings job) {
+        Configuration configuration = new Configuration();
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                job.restartInitialBackoff());
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                job.restartMaxBackoff());
+        return configuration;
+    }
+
+    /** Adds the pipeline's operators to {@code env} and applies the job settings to it. */
+    public void buildOn(StreamExecutionEnvironment env) {
+        env.configure(flinkConfiguration(job));
+        env.enableCheckpointing(job.checkpointInterval().toMillis());
+        job.parallelism().ifPresent(env::setParallelism);
+
+        // Watermarks follow Kafka record time per partition, so a quiet partition can go idle.
+        WatermarkStrategy<RawEvent> watermarks = WatermarkStrategy
+                .<RawEvent>forBoundedOutOfOrderness(job.watermarkOutOfOrderness())
+                .withIdleness(job.watermarkIdleness());
+
+        SingleOutputStreamOperator<UserEventCassandraModel> rows = env
+                .fromSource(source, watermarks, "Kafka: raw user events")
+                .uid(SOURCE_UID)
+                .process(new DecodeAndValidateFunction(job.maxPayloadBytes(), validation, clock),
+                        UserEventRowTypeInfo.INSTANCE)
+                .name("Decode, validate, map to row")
+                .uid(DECODE_UID);
+
+        rows.addSink(rowSink)
+                .name("Cassandra: upsert user_events")
+                .uid(ROW_SINK_UID);
+
+        rows.getSideOutput(DecodeAndValidateFunction.DEAD_LETTERS)
+                .sinkTo(deadLetterSink)
+                .name("Kafka: dead letters")
+                .uid(DEAD_LETTER_SINK_UID);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.eventpipeline.job.config;
+
+/** The {@code --help} listing: every key with its default, description and environment variable. */
+public final class HelpText {
+
+    private HelpText() {}
+
+    public static String render(String command) {
+        StringBuilder out = new StringBuilder()
+                .append("Usage: ").append(command).append(" [--config FILE] [--key value ...]\n\n")
+                .append("Values come from a .properties file (--config or ").append(ConfigSources.CONFIG_FILE_ENV)
+                .append("), then environment variables, then arguments; later sources win.\n")
+                .append("Kafka client properties pass through as --").append(PipelineOptions.KAFKA_PROPERTY_PREFIX)
+                .append("<name> value (e.g. --kafka.property.security.protocol SSL).\n\n");
+        for (ConfigOption<?> option : PipelineOptions.ALL) {
+            out.append(String.format("  --%-38s %s%n", option.key(), option.description()));
+            out.append(String.format("    %-38s default: %s; env: %s%n", "",
+                    option.defaultValue().orElse("unset"), option.environmentVariable()));
+        }
+        return out.toString();
+    }
+}

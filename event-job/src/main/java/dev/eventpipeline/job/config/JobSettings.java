@@ -1,0 +1,37 @@
+package dev.eventpipeline.job.config;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** How the Flink job itself runs. */
+@Value.Immutable
+public abstract class JobSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public abstract String name();
+
+    public abstract Optional<Integer> parallelism();
+
+    public abstract Duration checkpointInterval();
+
+    public abstract Duration restartInitialBackoff();
+
+    public abstract Duration restartMaxBackoff();
+
+    public abstract Duration watermarkOutOfOrderness();
+
+    public abstract Duration watermarkIdleness();
+
+    public abstract int maxPayloadBytes();
+
+    public abstract boolean local();
+
+    public abstract int localWebUiPort();
+
+    public static ImmutableJobSettings.Builder builder() {
+        return ImmutableJobSettings.builder();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.eventpipeline.job.config;
+
+import static dev.eventpipeline.job.config.PipelineOptions.*;
+
+import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
+import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
+import dev.eventpipeline.connectors.kafka.KafkaSourceSettings;
+import dev.eventpipeline.transform.ValidationLimits;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** The job's whole configuration, typed and validated. Built by {@link #load}. */
+@Value.Immutable
+public abstract class PipelineConfig {
+
+    public abstract KafkaSourceSettings kafka();
+
+    public abstract DeadLetterSinkSettings deadLetters();
+
+    public abstract CassandraSinkSettings cassandra();
+
+    public abstract ValidationLimits validation();
+
+    public abstract JobSettings job();
+
+    /**
+     * Reads the file, environment and arguments, and validates every key. Throws with all
+     * problems at once, so one run shows everything to fix.
+     */
+    public static PipelineConfig load(String[] args, Map<String, String> environment)
+            throws InvalidConfigurationException {
+        return from(ConfigSources.read(args, environment));
+    }
+
+    /** Validates what {@link ConfigSources#read} collected. */
+    public static PipelineConfig from(ConfigSources sources) throws InvalidConfigurationException {
+        Reader reader = new Reader(sources.values(), sources.problems());
+        Map<String, String> kafkaProperties = reader.kafkaProperties();
+        String bootstrapServers = String.join(",", reader.get(KAFKA_BOOTSTRAP_SERVERS));
+        KafkaSourceSettings kafka = KafkaSourceSettings.builder()
+                .bootstrapServers(bootstrapServers)
+                .topic(reader.get(KAFKA_TOPIC))
+                .groupId(reader.get(KAFKA_GROUP_ID))
+                .startingOffsets(reader.get(KAFKA_STARTING_OFFSETS))
+                .partitionDiscoveryInterval(reader.get(KAFKA_PARTITION_DISCOVERY))
+                .bounded(reader.get(KAFKA_BOUNDED))
+                .clientProperties(kafkaProperties)
+                .build();
+        DeadLetterSinkSettings deadLetters = DeadLetterSinkSettings.builder()
+                .bootstrapServers(bootstrapServers)
+                .topic(reader.get(DLQ_TOPIC))
+                .clientProperties(kafkaProperties)
+                .build();
+        CassandraSinkSettings cassandra = CassandraSinkSettings.builder()
+                .contactPoints(reader.get(CASSANDRA_CONTACT_POINTS))
+                .port(reader.get(CASSANDRA_PORT))
+                .localDatacenter(reader.get(CASSANDRA_LOCAL_DATACENTER))
+                .keyspace(reader.get(CASSANDRA_KEYSPACE))
+                .table(reader.get(CASSANDRA_TABLE))
+                .username(reader.optional(CASSANDRA_USERNAME))
+                .password(reader.optional(CASSANDRA_PASSWORD))
+                .ssl(reader.get(CASSANDRA_SSL))
+                .consistencyLevel(reader.get(CASSANDRA_CONSISTENCY))
+                .ttl(reader.optional(CASSANDRA_TTL))
+                .maxConcurrentRequests(reader.get(CASSANDRA_MAX_CONCURRENT_REQUESTS))
+                .requestTimeout(reader.get(CASSANDRA_REQUEST_TIMEOUT))
+                .maxRetries(reader.get(CASSANDRA_MAX_RETRIES))
+                .build();
+        ValidationLimits validation = ValidationLimits.builder()
+                .maxEventTypeLength(reader.get(MAX_EVENT_TYPE_LENGTH))
+                .maxMetadataEntries(reader.get(MAX_METADATA_ENTRIES))
+                .maxMetadataKeyLength(reader.get(MAX_METADATA_KEY_LENGTH))
+                .maxMetadataValueBytes(reader.get(MAX_METADATA_VALUE_BYTES))
+                .maxFutureSkew(reader.get(MAX_FUTURE_SKEW))
+                .maxAge(reader.optional(MAX_AGE))
+                .build();
+        JobSettings job = JobSettings.builder()
+                .name(reader.get(JOB_NAME))
+                .parallelism(reader.optional(JOB_PARALLELISM))
+                .checkpointInterval(reader.get(CHECKPOINT_INTERVAL))
+                .restartInitialBackoff(reader.get(RESTART_INITIAL_BACKOFF))
+                .restartMaxBackoff(reader.get(RESTART_MAX_BACKOFF))
+                .watermarkOutOfOrderness(reader.get(WATERMARK_OUT_OF_ORDERNESS))
+                .watermarkIdleness(reader.get(WATERMARK_IDLENESS))
+                .maxPayloadBytes(reader.get(MAX_PAYLOAD_BYTES))
+                .local(reader.get(LOCAL))
+                .localWebUiPort(reader.get(LOCAL_WEB_UI_PORT))
+                .build();
+        reader.checkTogether(cassandra, job);
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidConfigurationException(reader.problems);
+        }
+        return ImmutablePipelineConfig.builder()
+                .kafka(kafka)
+                .deadLetters(deadLetters)
+                .cassandra(cassandra)
+                .validation(validation)
+                .job(job)
+                .build();
+    }
+
+    /** Parses values, recording problems and handing back defaults so parsing can go on. */
+    private static final class Reader {
+
+        private final Map<String, ConfigValue> values;
+        private final List<String> problems;
+
+        Reader(Map<String, ConfigValue> values, List<String> earlierProblems) {
+            this.values = values;
+            this.problems = new ArrayList<>(earlierProblems);
+        }
+
+        <T> T get(ConfigOption<T> option) {
+            ConfigValue value = values.get(option.key());
+            String fallback = option.defaultValue().orElseThrow();
+            if (value != null) {
+                try {
+                    return option.parse(value.text());
+                } catch (IllegalArgumentException e) {
+                    report(option, value, e);
+                }
+            }
+            return option.parse(fallback);
+        }
+
+        <T> Optional<T> optional(ConfigOption<T> option) {
+            ConfigValue value = values.get(option.key());
+            if (value == null || value.text().isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(option.parse(value.text()));
+            } catch (IllegalArgumentException e) {
+                report(option, value, e);
+                return Optional.empty();
+            }
+        }
+
+        Map<String, String> kafkaProperties() {
+            Map<String, String> properties = new LinkedHashMap<>();
+            values.forEach((key, value) -> {
+                if (key.startsWith(KAFKA_PROPERTY_PREFIX)) {
+                    properties.put(key.substring(KAFKA_PROPERTY_PREFIX.length()), value.text());
+                }
+            });
+            return properties;
+        }
+
+        void checkTogether(CassandraSinkSettings cassandra, JobSettings job) {
+            if (cassandra.password().isPresent() && cassandra.username().isEmpty()) {
+                problems.add(CASSANDRA_PASSWORD.key() + " is set but " + CASSANDRA_USERNAME.key()
+                        + " is not: set both for password authentication, or neither");
+            }
+            if (job.restartMaxBackoff().compareTo(job.restartInitialBackoff()) < 0) {
+                problems.add(RESTART_MAX_BACKOFF.key() + "=" + job.restartMaxBackoff() + " is shorter than "
+                        + RESTART_INITIAL_BACKOFF.key() + "=" + job.restartInitialBackoff()
+                        + ": make the maximum at least the initial backoff");
+            }
+        }
+
+        private void report(ConfigOption<?> option, ConfigValue value, IllegalArgumentException e) {
+            String shown = option == CASSANDRA_PASSWORD ? "<redacted>" : value.text();
+            problems.add(option.key() + "='" + shown + "' (from " + value.origin() + ") " + e.getMessage()
+                    + "; default: " + option.defaultValue().orElse("unset"));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.eventpipeline.job.config;
+
+import static dev.eventpipeline.job.config.Parsers.bool;
+import static dev.eventpipeline.job.config.Parsers.choice;
+import static dev.eventpipeline.job.config.Parsers.duration;
+import static dev.eventpipeline.job.config.Parsers.intBetween;
+import static dev.eventpipeline.job.config.Parsers.list;
+import static dev.eventpipeline.job.config.Parsers.nonEmpty;
+
+import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
+import dev.eventpipeline.connectors.cassandra.CqlIdentifiers;
+import dev.eventpipeline.connectors.kafka.StartingOffsets;
+import dev.eventpipeline.model.json.UserEventJsonCodec;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/** Every configuration key of the job, with its default and meaning. {@code --help} prints these. */
+public final class PipelineOptions {
+
+    /** Kafka client properties for source and dead-letter producer: kafka.property.security.protocol=SSL. */
+    public static final String KAFKA_PROPERTY_PREFIX = "kafka.property.";
+
+    public static final ConfigOption<List<String>> KAFKA_BOOTSTRAP_SERVERS = ConfigOption.of(
+            "kafka.bootstrap-servers", "127.0.0.1:9092", "Kafka brokers, host:port[,host:port...]", list());
+    public static final ConfigOption<String> KAFKA_TOPIC = ConfigOption.of(
+            "kafka.topic", "user-events", "Topic the events are read from", nonEmpty());
+    public static final ConfigOption<String> KAFKA_GROUP_ID = ConfigOption.of(
+            "kafka.group-id", "event-pipeline", "Consumer group; offsets are committed on checkpoints", nonEmpty());
+    public static final ConfigOption<StartingOffsets> KAFKA_STARTING_OFFSETS = ConfigOption.of(
+            "kafka.starting-offsets", "committed",
+            "Where a new job starts: " + StartingOffsets.FORMS + " (committed falls back to earliest)",
+            StartingOffsets::parse);
+    public static final ConfigOption<Duration> KAFKA_PARTITION_DISCOVERY = ConfigOption.of(
+            "kafka.partition-discovery-interval", "1 min", "How often new partitions are picked up; 0 s turns it off",
+            duration(true));
+    public static final ConfigOption<Boolean> KAFKA_BOUNDED = ConfigOption.of(
+            "kafka.bounded", "false", "Stop at the offsets that are latest at start (backfills, benchmarks)", bool());
+
+    public static final ConfigOption<String> DLQ_TOPIC = ConfigOption.of(
+            "dlq.topic", "user-events-dlq", "Topic for events that cannot become rows", nonEmpty());
+
+    public static final ConfigOption<List<String>> CASSANDRA_CONTACT_POINTS = ConfigOption.of(
+            "cassandra.contact-points", "127.0.0.1", "Cassandra hosts, comma-separated", list());
+    public static final ConfigOption<Integer> CASSANDRA_PORT = ConfigOption.of(
+            "cassandra.port", "9042", "CQL native port", intBetween(1, 65535));
+    public static final ConfigOption<String> CASSANDRA_LOCAL_DATACENTER = ConfigOption.of(
+            "cassandra.local-datacenter", "datacenter1", "Datacenter the job writes to", nonEmpty());
+    public static final ConfigOption<String> CASSANDRA_KEYSPACE = ConfigOption.of(
+            "cassandra.keyspace", "event_streaming", "Keyspace of the table", identifier());
+    public static final ConfigOption<String> CASSANDRA_TABLE = ConfigOption.of(
+            "cassandra.table", "user_events", "Table the rows are upserted into", identifier());
+    public static final ConfigOption<String> CASSANDRA_USERNAME = ConfigOption.optional(
+            "cassandra.username", "User name for password authentication", nonEmpty());
+    public static final ConfigOption<String> CASSANDRA_PASSWORD = ConfigOption.optional(
+            "cassandra.password", "Password (prefer the environment variable over arguments)", text -> text);
+    public static final ConfigOption<Boolean> CASSANDRA_SSL = ConfigOption.of(
+            "cassandra.ssl", "false", "TLS to Cassandra with the JVM's default trust store", bool());
+    public static final ConfigOption<String> CASSANDRA_CONSISTENCY = ConfigOption.of(
+            "cassandra.consistency", "LOCAL_QUORUM", "Write consistency level",
+            choice("ANY", "ONE", "TWO", "THREE", "QUORUM", "ALL", "LOCAL_QUORUM", "EACH_QUORUM", "LOCAL_ONE"));
+    public static final ConfigOption<Duration> CASSANDRA_TTL = ConfigOption.optional(
+            "cassandra.ttl", "Rows expire after this (e.g. 90 d); unset keeps them", duration(false));
+    public static final ConfigOption<Integer> CASSANDRA_MAX_CONCURRENT_REQUESTS = ConfigOption.of(
+            "cassandra.max-concurrent-requests", Integer.toString(CassandraSinkSettings.DEFAULT_MAX_CONCURRENT_REQUESTS),
+            "Writes in flight per sink subtask (bounded: the driver allows 1024 per connection)",
+            intBetween(1, 1024));
+    public static final ConfigOption<Duration> CASSANDRA_REQUEST_TIMEOUT = ConfigOption.of(
+            "cassandra.request-timeout", "12 s", "Driver read timeout of one write", duration(false));
+    public static final ConfigOption<Integer> CASSANDRA_MAX_RETRIES = ConfigOption.of(
+            "cassandra.max-retries", "3", "Driver retries of a failed idempotent write before the job restarts",
+            intBetween(0, 100));
+
+    public static final ConfigOption<Integer> MAX_PAYLOAD_BYTES = ConfigOption.of(
+            "validation.max-payload-bytes", Integer.toString(UserEventJsonCodec.DEFAULT_MAX_PAYLOAD_BYTES),
+            "Larger payloads are dead-lettered as TOO_LARGE", intBetween(64, 64 * 1024 * 1024));
+    public static final ConfigOption<Integer> MAX_EVENT_TYPE_LENGTH = ConfigOption.of(
+            "validation.max-event-type-length", "64", "Characters in event_type (after trimming)",
+            intBetween(1, 1024));
+    public static final ConfigOption<Integer> MAX_METADATA_ENTRIES = ConfigOption.of(
+            "validation.max-metadata-entries", "64", "Entries in metadata", intBetween(1, 10_000));
+    public static final ConfigOption<Integer> MAX_METADATA_KEY_LENGTH = ConfigOption.of(
+            "validation.max-metadata-key-length", "128", "Characters in a metadata key", intBetween(1, 10_000));
+    public static final ConfigOption<Integer> MAX_METADATA_VALUE_BYTES = ConfigOption.of(
+            "validation.max-metadata-value-bytes", "4096", "UTF-8 bytes in a metadata value",
+            intBetween(1, 1024 * 1024));
+    public static final ConfigOption<Duration> MAX_FUTURE_SKEW = ConfigOption.of(
+            "validation.max-future-skew", "1 h", "How far ahead of the clock event_time may be", duration(true));
+    public static final ConfigOption<Duration> MAX_AGE = ConfigOption.optional(
+            "validation.max-age", "Older events are dead-lettered; unset accepts any age", duration(false));
+
+    public static final ConfigOption<String> JOB_NAME = ConfigOption.of(
+            "job.name", "event-pipeline", "Flink job name", nonEmpty());
+    public static final ConfigOption<Integer> JOB_PARALLELISM = ConfigOption.optional(
+            "job.parallelism", "Parallelism of every operator; unset uses the cluster default",
+            intBetween(1, 1024));
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = ConfigOption.of(
+            "checkpoint.interval", "10 s", "How often state and Kafka offsets are checkpointed", duration(false));
+    public static final ConfigOption<Duration> RESTART_INITIAL_BACKOFF = ConfigOption.of(
+            "restart.initial-backoff", "1 s", "First delay of the exponential-delay restart strategy",
+            duration(false));
+    public static final ConfigOption<Duration> RESTART_MAX_BACKOFF = ConfigOption.of(
+            "restart.max-backoff", "1 min", "Longest delay between restarts", duration(false));
+    public static final ConfigOption<Duration> WATERMARK_OUT_OF_ORDERNESS = ConfigOption.of(
+            "watermark.out-of-orderness", "2 min", "Bound on out-of-order Kafka record times", duration(true));
+    public static final ConfigOption<Duration> WATERMARK_IDLENESS = ConfigOption.of(
+            "watermark.idleness", "1 min", "A partition quiet this long stops holding back the watermark",
+            duration(false));
+    public static final ConfigOption<Boolean> LOCAL = ConfigOption.of(
+            "local", "false", "Run in an embedded Flink MiniCluster instead of submitting to a cluster", bool());
+    public static final ConfigOption<Integer> LOCAL_WEB_UI_PORT = ConfigOption.of(
+            "local.web-ui-port", "8081", "Flink Web UI port in local mode; 0 picks a free one", intBetween(0, 65535));
+
+    public static final List<ConfigOption<?>> ALL = List.of(
+            KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC, KAFKA_GROUP_ID, KAFKA_STARTING_OFFSETS, KAFKA_PARTITION_DISCOVERY,
+            KAFKA_BOUNDED, DLQ_TOPIC,
+            CASSANDRA_CONTACT_POINTS, CASSANDRA_PORT, CASSANDRA_LOCAL_DATACENTER, CASSANDRA_KEYSPACE, CASSANDRA_TABLE,
+            CASSANDRA_USERNAME, CASSANDRA_PASSWORD, CASSANDRA_SSL, CASSANDRA_CONSISTENCY, CASSANDRA_TTL,
+            CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_REQUEST_TIMEOUT, CASSANDRA_MAX_RETRIES,
+            MAX_PAYLOAD_BYTES, MAX_EVENT_TYPE_LENGTH, MAX_METADATA_ENTRIES, MAX_METADATA_KEY_LENGTH,
+            MAX_METADATA_VALUE_BYTES, MAX_FUTURE_SKEW, MAX_AGE,
+            JOB_NAME, JOB_PARALLELISM, CHECKPOINT_INTERVAL, RESTART_INITIAL_BACKOFF, RESTART_MAX_BACKOFF,
+            WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, LOCAL, LOCAL_WEB_UI_PORT);
+
+    private PipelineOptions() {}
+
+    private static Function<String, String> identifier() {
+        return text -> {
+            if (!CqlIdentifiers.isValid(text.trim())) {
+                throw new IllegalArgumentException(
+                        "must be a lower-case CQL identifier: a letter, then letters, digits or _ (at most 48)");
+            }
+            return text.trim();
+        };
+    }
+}
