@@ -1,0 +1,67 @@
+package dev.eventpipeline.infra.cli;
+
+import dev.eventpipeline.infra.LocalServer;
+import dev.eventpipeline.infra.LocalServers;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "down", mixinStandardHelpOptions = true,
+        description = {"Stops Kafka and Cassandra gracefully (SIGTERM to the recorded PIDs; SIGKILL only after",
+                "a minute) and checks that no server process is left. Data is kept; see `clean`."})
+final class DownCommand implements Callable<Integer> {
+
+    @Mixin
+    StackOptions stack;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LocalServers servers = stack.servers();
+        Map<LocalServer, Optional<Long>> pids = new LinkedHashMap<>();
+        Map<LocalServer, CompletableFuture<Boolean>> stops = new LinkedHashMap<>();
+        for (LocalServer server : List.of(servers.kafka(), servers.cassandra())) {
+            pids.put(server, server.pid());
+            if (server.isRunning()) {
+                stops.put(server, CompletableFuture.supplyAsync(server::stop));
+            } else {
+                out.printf("  %-10s was not running%n", server.displayName());
+            }
+        }
+        long started = System.nanoTime();
+        Map<String, CompletableFuture<?>> progress = new LinkedHashMap<>();
+        stops.forEach((server, future) -> progress.put(server.displayName(), future));
+        ProgressLine.await(out, progress);
+
+        boolean clean = true;
+        for (Map.Entry<LocalServer, CompletableFuture<Boolean>> stop : stops.entrySet()) {
+            LocalServer server = stop.getKey();
+            long pid = pids.get(server).orElse(-1L);
+            boolean graceful = stop.getValue().join();
+            boolean gone = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty();
+            clean &= gone;
+            out.printf("  %-10s %s (pid %d)%n", server.displayName(),
+                    !gone ? "STILL RUNNING" : graceful ? "stopped" : "killed after the grace period", pid);
+        }
+        if (!clean) {
+            err.println("error: a server process is still alive; see the PIDs above.");
+            return 1;
+        }
+        if (!stops.isEmpty()) {
+            out.printf("Down in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        }
+        return 0;
+    }
+}

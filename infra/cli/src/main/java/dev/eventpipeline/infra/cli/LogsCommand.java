@@ -1,0 +1,52 @@
+package dev.eventpipeline.infra.cli;
+
+import dev.eventpipeline.infra.LocalServer;
+import dev.eventpipeline.infra.LocalServers;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Shows the end of a server's log (tail).")
+final class LogsCommand implements Callable<Integer> {
+
+    enum Server { kafka, cassandra }
+
+    @Parameters(index = "0", paramLabel = "SERVER", description = "kafka or cassandra")
+    Server server;
+
+    @Option(names = {"-n", "--lines"}, defaultValue = "50", description = "How many lines (default ${DEFAULT-VALUE}).")
+    int lines;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until interrupted (Ctrl-C).")
+    boolean follow;
+
+    @Mixin
+    StackOptions stack;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalServers servers = stack.servers();
+        LocalServer chosen = server == Server.kafka ? servers.kafka() : servers.cassandra();
+        if (!Files.isRegularFile(chosen.logFile())) {
+            spec.commandLine().getErr().println("error: no log yet at " + chosen.logFile() + " (run `pipeline up`).");
+            return 1;
+        }
+        // tail(1) already does this well, including following a file that is rewritten.
+        List<String> command = new ArrayList<>(List.of("tail", "-n", Integer.toString(lines)));
+        if (follow) {
+            command.add("-F");
+        }
+        command.add(chosen.logFile().toString());
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+}

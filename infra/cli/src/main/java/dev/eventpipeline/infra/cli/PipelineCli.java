@@ -1,0 +1,55 @@
+package dev.eventpipeline.infra.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The `pipeline` command (infra/bin/pipeline). Each subcommand is its own class; to add one, write a
+ * {@code @Command} class implementing {@code Callable<Integer>} (with {@code @Mixin StackOptions} if it
+ * needs the local servers) and list it in {@code subcommands} below.
+ */
+@Command(
+        name = "pipeline",
+        mixinStandardHelpOptions = true,
+        versionProvider = PipelineCli.Version.class,
+        description = "Runs the event pipeline's local stack: Kafka and Cassandra as local JVMs (no Docker needed).",
+        subcommands = {
+            UpCommand.class,
+            StatusCommand.class,
+            DownCommand.class,
+            CleanCommand.class,
+            LogsCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class PipelineCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new PipelineCli())
+                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    // Our exceptions carry complete, user-facing messages (port owner, log tail): no stack trace.
+                    commandLine.getErr().println("error: " + exception.getMessage());
+                    return 1;
+                });
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = PipelineCli.class.getPackage().getImplementationVersion();
+            return new String[] {"pipeline " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.eventpipeline.infra.cli;
+
+import dev.eventpipeline.infra.LocalServer;
+import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.process.Ports;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Shows whether Kafka and Cassandra are running, with PID, address and log file.",
+                "Exit code 0 when both run, 3 otherwise."})
+final class StatusCommand implements Callable<Integer> {
+
+    static final int NOT_ALL_RUNNING = 3;
+
+    @Mixin
+    StackOptions stack;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        LocalServers servers = stack.servers();
+        boolean allRunning = true;
+        for (LocalServer server : List.of(servers.kafka(), servers.cassandra())) {
+            String address = UpCommand.address(servers, server);
+            int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+            if (server.isRunning()) {
+                out.printf("%-10s running  pid %-8d %-17s %s  log %s%n", server.displayName(), server.pid().orElse(-1L),
+                        address, Ports.isListening(port) ? "accepting connections" : "not listening yet",
+                        server.logFile());
+            } else {
+                allRunning = false;
+                out.printf("%-10s stopped%s%n", server.displayName(),
+                        Ports.isListening(port) ? "  (but another process listens on " + address + ")" : "");
+            }
+        }
+        return allRunning ? 0 : NOT_ALL_RUNNING;
+    }
+}
