@@ -49,8 +49,8 @@ public final class StartingOffsets implements Serializable {
                 if (value.startsWith("timestamp:")) {
                     try {
                         return timestamp(Long.parseLong(value.substring("timestamp:".length())));
-                    } catch (NumberFormatException e) {
-                        // fall through to the general message
+                    } catch (IllegalArgumentException e) {
+                        // not a number, or negative: fall through to the general message
                     }
                 }
                 throw new IllegalArgumentException("expected " + FORMS);

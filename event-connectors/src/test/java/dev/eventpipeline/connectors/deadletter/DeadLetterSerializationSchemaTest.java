@@ -1,0 +1,39 @@
+package dev.eventpipeline.connectors.deadletter;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventpipeline.connectors.kafka.RawEvent;
+import dev.eventpipeline.model.RejectReason;
+import dev.eventpipeline.model.Rejection;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterSerializationSchemaTest {
+
+    @Test
+    void keepsTheOriginalKeyAndBytesAndPutsTheReasonInHeaders() {
+        byte[] original = {'{', (byte) 0xFF, 0, '}'};
+        RawEvent raw = new RawEvent("user-1".getBytes(UTF_8), original, "user-events", 2, 41L, 1_764_065_730_123L);
+        DeadLetter letter = DeadLetter.of(raw, Rejection.of(RejectReason.MALFORMED_JSON, "not valid JSON"), 99L);
+
+        ProducerRecord<byte[], byte[]> record =
+                new DeadLetterSerializationSchema("user-events-dlq").serialize(letter, null, null);
+
+        assertThat(record.topic()).isEqualTo("user-events-dlq");
+        assertThat(record.key()).isEqualTo("user-1".getBytes(UTF_8));
+        assertThat(record.value()).isEqualTo(original);
+        assertThat(record.timestamp()).isEqualTo(99L);
+        assertThat(header(record, DeadLetterHeaders.REASON)).isEqualTo("MALFORMED_JSON");
+        assertThat(header(record, DeadLetterHeaders.MESSAGE)).isEqualTo("not valid JSON");
+        assertThat(header(record, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("user-events");
+        assertThat(header(record, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("2");
+        assertThat(header(record, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("41");
+        assertThat(header(record, DeadLetterHeaders.SOURCE_TIMESTAMP)).isEqualTo("1764065730123");
+        assertThat(header(record, DeadLetterHeaders.REJECTED_AT)).isEqualTo("99");
+    }
+
+    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), UTF_8);
+    }
+}
