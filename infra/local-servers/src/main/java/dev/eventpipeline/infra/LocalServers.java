@@ -1,13 +1,12 @@
 package dev.eventpipeline.infra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.eventpipeline.infra.cassandra.CassandraSchema;
+import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.infra.kafka.TopicSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.eventpipeline.infra.process.Wait;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +33,7 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class LocalServers implements AutoCloseable {
 
-    /** Overrides where {@link #shared()} keeps its servers (default: a fresh directory under ./target). */
+    /** Overrides where {@link #shared()} keeps its servers (default: a fresh directory under ./target, deleted at exit). */
     public static final String SHARED_WORK_DIR_PROPERTY = "eventpipeline.localservers.workdir";
     /** Overrides the shared Cassandra's heap (default 1g). */
     public static final String SHARED_CASSANDRA_HEAP_PROPERTY = "eventpipeline.localservers.cassandra.heap";
@@ -56,36 +55,9 @@ public final class LocalServers implements AutoCloseable {
      */
     public static synchronized LocalServers shared() {
         if (shared == null) {
-            Path workDir = sharedWorkDir();
-            LocalServers servers = new LocalServers(
-                    LocalKafka.builder().workDir(workDir).freePorts().build(),
-                    LocalCassandra.builder().workDir(workDir).freePorts()
-                            .heap(System.getProperty(SHARED_CASSANDRA_HEAP_PROPERTY, LocalCassandra.DEFAULT_HEAP))
-                            .build());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                servers.close();
-                if (System.getProperty(SHARED_WORK_DIR_PROPERTY) == null) {
-                    LocalServer.deleteRecursively(workDir);
-                }
-            }, "local-servers-shutdown"));
-            servers.start();
-            shared = servers;
+            shared = SharedLocalServers.create();
         }
         return shared;
-    }
-
-    private static Path sharedWorkDir() {
-        String configured = System.getProperty(SHARED_WORK_DIR_PROPERTY);
-        try {
-            if (configured != null) {
-                return Files.createDirectories(Path.of(configured));
-            }
-            // Under the module's target/ (surefire's working directory) so `mvn clean` removes leftovers.
-            Path parent = Files.isDirectory(Path.of("target")) ? Path.of("target") : Path.of(System.getProperty("java.io.tmpdir"));
-            return Files.createTempDirectory(parent.toAbsolutePath(), "local-servers-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create a work directory for the shared local servers", e);
-        }
     }
 
     /** Starts both servers (in parallel, they are independent), then creates the topics and applies the schema. */
@@ -157,8 +129,7 @@ public final class LocalServers implements AutoCloseable {
 
     /** Empties event_streaming.user_events, for a clean slate between tests. */
     public void truncateUserEvents() {
-        session().execute(com.datastax.oss.driver.api.core.cql.SimpleStatement
-                .newInstance("TRUNCATE " + CassandraSchema.KEYSPACE + "." + CassandraSchema.USER_EVENTS_TABLE)
+        session().execute(SimpleStatement.newInstance("TRUNCATE " + CassandraSchema.KEYSPACE + "." + CassandraSchema.USER_EVENTS_TABLE)
                 .setTimeout(Duration.ofSeconds(60)));
     }
 
@@ -174,11 +145,11 @@ public final class LocalServers implements AutoCloseable {
 
     /** Deletes the pipeline's topics and creates them again, empty. */
     public void recreatePipelineTopics() {
-        List<String> names = dev.eventpipeline.infra.kafka.KafkaTopics.pipelineTopics().stream()
+        List<String> names = KafkaTopics.pipelineTopics().stream()
                 .map(TopicSpec::name).toList();
         try (Admin admin = kafka.admin()) {
             admin.deleteTopics(names).all().get(30, TimeUnit.SECONDS);
-            dev.eventpipeline.infra.process.Wait.until("pipeline topics deleted", Duration.ofSeconds(30),
+            Wait.until("pipeline topics deleted", Duration.ofSeconds(30),
                     () -> admin.listTopics().names().get(10, TimeUnit.SECONDS).stream().noneMatch(names::contains));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not delete topics " + names + ": " + e, e);
