@@ -1,5 +1,7 @@
 package dev.eventpipeline.job;
 
+import dev.eventpipeline.connectors.batch.BatchSettings;
+import dev.eventpipeline.connectors.batch.PartitionBatchOperator;
 import dev.eventpipeline.connectors.cassandra.CassandraSinks;
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinks;
@@ -12,9 +14,11 @@ import dev.eventpipeline.job.config.PipelineConfig;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import dev.eventpipeline.transform.ValidationLimits;
 import java.time.Clock;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -22,27 +26,31 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.SinkFunction;
 
 /**
- * The pipeline: raw Kafka records are decoded, validated and mapped; rows are upserted into
- * Cassandra and everything refused goes to the dead-letter sink. Source and sinks are injected so
+ * The pipeline: raw Kafka records are decoded, validated and mapped; rows are grouped by Cassandra
+ * partition and upserted, and everything refused goes to the dead-letter sink. Source and sinks are injected so
  * tests can swap them; every operator has a stable uid so savepoints survive changes.
  */
 public final class UserEventPipeline {
 
     public static final String SOURCE_UID = "kafka-source";
     public static final String DECODE_UID = "decode-validate";
+    public static final String BATCH_UID = "partition-batches";
     public static final String ROW_SINK_UID = "cassandra-sink";
     public static final String DEAD_LETTER_SINK_UID = "dead-letter-sink";
 
     private final Source<RawEvent, ?, ?> source;
-    private final SinkFunction<UserEventCassandraModel> rowSink;
+    private final SinkFunction<List<UserEventCassandraModel>> rowSink;
+    private final BatchSettings batching;
     private final Sink<DeadLetter> deadLetterSink;
     private final JobSettings job;
     private final ValidationLimits validation;
     private final Clock clock;
 
-    public UserEventPipeline(Source<RawEvent, ?, ?> source, SinkFunction<UserEventCassandraModel> rowSink,
-            Sink<DeadLetter> deadLetterSink, JobSettings job, ValidationLimits validation, Clock clock) {
+    public UserEventPipeline(Source<RawEvent, ?, ?> source, BatchSettings batching,
+            SinkFunction<List<UserEventCassandraModel>> rowSink, Sink<DeadLetter> deadLetterSink, JobSettings job,
+            ValidationLimits validation, Clock clock) {
         this.source = source;
+        this.batching = batching;
         this.rowSink = rowSink;
         this.deadLetterSink = deadLetterSink;
         this.job = job;
@@ -54,6 +62,7 @@ public final class UserEventPipeline {
     public static UserEventPipeline fromConfig(PipelineConfig config) {
         return new UserEventPipeline(
                 UserEventKafkaSources.rawEvents(config.kafka()),
+                config.cassandra().batching(),
                 CassandraSinks.userEvents(config.cassandra()),
                 DeadLetterSinks.kafka(config.deadLetters()),
                 config.job(),
@@ -91,7 +100,10 @@ public final class UserEventPipeline {
                 .name("Decode, validate, map to row")
                 .uid(DECODE_UID);
 
-        rows.addSink(rowSink)
+        rows.transform("Batch rows by Cassandra partition",
+                        new ListTypeInfo<>(UserEventRowTypeInfo.INSTANCE), new PartitionBatchOperator(batching))
+                .uid(BATCH_UID)
+                .addSink(rowSink)
                 .name("Cassandra: upsert user_events")
                 .uid(ROW_SINK_UID);
 

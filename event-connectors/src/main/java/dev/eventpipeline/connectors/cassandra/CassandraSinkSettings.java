@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.cassandra;
 
+import dev.eventpipeline.connectors.batch.BatchSettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,7 @@ public abstract class CassandraSinkSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
-     * In-flight writes per sink subtask. Bounded because the connector's default is unbounded and
+     * Requests (single rows or one-partition batches) in flight per sink subtask. Bounded because the connector's default is unbounded and
      * a loaded node then fails the job with BusyPoolException; driver 3 allows 1024 requests per
      * connection plus a queue of 256. See docs/benchmarks.md for how the default was chosen.
      */
@@ -69,6 +70,12 @@ public abstract class CassandraSinkSettings implements Serializable {
     @Value.Default
     public Duration requestTimeout() {
         return Duration.ofSeconds(12);
+    }
+
+    /** How rows are grouped into one-partition batches. */
+    @Value.Default
+    public BatchSettings batching() {
+        return BatchSettings.builder().build();
     }
 
     /** Driver-level retries of one idempotent write before the job fails and replays. */

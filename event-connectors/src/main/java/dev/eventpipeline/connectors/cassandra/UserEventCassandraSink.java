@@ -1,11 +1,15 @@
 package dev.eventpipeline.connectors.cassandra;
 
+import com.datastax.driver.core.BatchStatement;
+import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.LocalDate;
+import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ResultSet;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.io.IOException;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.cassandra.shaded.com.google.common.util.concurrent.ListenableFuture;
 import org.apache.flink.configuration.Configuration;
@@ -15,31 +19,63 @@ import org.apache.flink.streaming.connectors.cassandra.CassandraFailureHandler;
 import org.apache.flink.streaming.connectors.cassandra.CassandraSinkBaseConfig;
 
 /**
- * Writes rows through flink-connector-cassandra with a prepared upsert. The connector bounds the
- * writes in flight and waits for all of them at every checkpoint; a write that still fails after
- * the driver's retries fails the job, which then replays from the last checkpoint.
+ * Writes batches of one Cassandra partition's rows through flink-connector-cassandra: a single row
+ * as a prepared upsert, several as one UNLOGGED batch of prepared upserts (one partition, so one
+ * mutation and no batch-log). The connector bounds the requests in flight and waits for all of
+ * them at every checkpoint; a request that still fails after the driver's retries fails the job,
+ * which then replays from the last checkpoint.
  */
-public final class UserEventCassandraSink extends AbstractCassandraTupleSink<UserEventCassandraModel> {
+public final class UserEventCassandraSink extends AbstractCassandraTupleSink<List<UserEventCassandraModel>> {
 
     private static final long serialVersionUID = 1L;
 
+    private final String insertCql;
+
+    private transient PreparedStatement insert;
     private transient Counter rowsWritten;
+    private transient Counter requestsWritten;
     private transient Counter writeFailures;
 
     UserEventCassandraSink(String insertCql, UserEventsClusterBuilder clusterBuilder, CassandraSinkBaseConfig config,
             CassandraFailureHandler failureHandler) {
         super(insertCql, clusterBuilder, config, failureHandler);
+        this.insertCql = insertCql;
     }
 
     @Override
     public void open(Configuration configuration) {
         rowsWritten = getRuntimeContext().getMetricGroup().counter("rowsWritten");
+        requestsWritten = getRuntimeContext().getMetricGroup().counter("requestsWritten");
         writeFailures = getRuntimeContext().getMetricGroup().counter("writeFailures");
         super.open(configuration);
+        insert = session.prepare(insertCql); // the driver returns its cached statement
+    }
+
+    /** The bound values of a one-row batch (the connector's single-statement path). */
+    @Override
+    protected Object[] extract(List<UserEventCassandraModel> rows) {
+        return values(rows.get(0));
     }
 
     @Override
-    protected Object[] extract(UserEventCassandraModel row) {
+    public ListenableFuture<ResultSet> send(List<UserEventCassandraModel> rows) {
+        ListenableFuture<ResultSet> future;
+        if (rows.size() == 1) {
+            future = super.send(rows);
+        } else {
+            BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
+            for (UserEventCassandraModel row : rows) {
+                BoundStatement bound = insert.bind(values(row));
+                batch.add(bound);
+            }
+            batch.setIdempotent(true);
+            future = session.executeAsync(batch);
+        }
+        future.addListener(() -> countOutcome(future, rows.size()), Runnable::run);
+        return future;
+    }
+
+    private static Object[] values(UserEventCassandraModel row) {
         return new Object[] {
             row.userId(),
             LocalDate.fromDaysSinceEpoch(Math.toIntExact(row.bucketDate().toEpochDay())),
@@ -50,17 +86,11 @@ public final class UserEventCassandraSink extends AbstractCassandraTupleSink<Use
         };
     }
 
-    @Override
-    public ListenableFuture<ResultSet> send(UserEventCassandraModel row) {
-        ListenableFuture<ResultSet> future = super.send(row);
-        future.addListener(() -> countOutcome(future), Runnable::run);
-        return future;
-    }
-
-    private void countOutcome(ListenableFuture<ResultSet> done) {
+    private void countOutcome(ListenableFuture<ResultSet> done, int rows) {
         try {
             done.get();
-            rowsWritten.inc();
+            requestsWritten.inc();
+            rowsWritten.inc(rows);
         } catch (ExecutionException e) {
             writeFailures.inc();
         } catch (InterruptedException e) {
@@ -68,7 +98,7 @@ public final class UserEventCassandraSink extends AbstractCassandraTupleSink<Use
         }
     }
 
-    /** Turns a final write error into a job failure; returning would silently drop the row. */
+    /** Turns a final write error into a job failure; returning would silently drop the rows. */
     static final class FailJobOnWriteError implements CassandraFailureHandler {
 
         private static final long serialVersionUID = 1L;

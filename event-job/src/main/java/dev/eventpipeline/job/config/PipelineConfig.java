@@ -2,6 +2,7 @@ package dev.eventpipeline.job.config;
 
 import static dev.eventpipeline.job.config.PipelineOptions.*;
 
+import dev.eventpipeline.connectors.batch.BatchSettings;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
 import dev.eventpipeline.connectors.kafka.KafkaSourceSettings;
@@ -67,6 +68,10 @@ public abstract class PipelineConfig {
                 .consistencyLevel(reader.get(CASSANDRA_CONSISTENCY))
                 .ttl(reader.optional(CASSANDRA_TTL))
                 .maxConcurrentRequests(reader.get(CASSANDRA_MAX_CONCURRENT_REQUESTS))
+                .batching(BatchSettings.builder()
+                        .maxRows(reader.get(CASSANDRA_BATCH_MAX_ROWS))
+                        .lingerMillis(reader.get(CASSANDRA_BATCH_LINGER).toMillis())
+                        .build())
                 .requestTimeout(reader.get(CASSANDRA_REQUEST_TIMEOUT))
                 .maxRetries(reader.get(CASSANDRA_MAX_RETRIES))
                 .build();

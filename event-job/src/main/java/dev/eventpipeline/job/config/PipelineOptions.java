@@ -65,6 +65,12 @@ public final class PipelineOptions {
             "cassandra.max-concurrent-requests", Integer.toString(CassandraSinkSettings.DEFAULT_MAX_CONCURRENT_REQUESTS),
             "Writes in flight per sink subtask (bounded: the driver allows 1024 per connection)",
             intBetween(1, 1024));
+    public static final ConfigOption<Integer> CASSANDRA_BATCH_MAX_ROWS = ConfigOption.of(
+            "cassandra.batch.max-rows", "64",
+            "Rows of one partition written as one UNLOGGED batch; 1 writes each row alone", intBetween(1, 1024));
+    public static final ConfigOption<Duration> CASSANDRA_BATCH_LINGER = ConfigOption.of(
+            "cassandra.batch.linger", "50 ms", "How long a row may wait for others of its partition",
+            duration(true));
     public static final ConfigOption<Duration> CASSANDRA_REQUEST_TIMEOUT = ConfigOption.of(
             "cassandra.request-timeout", "12 s", "Driver read timeout of one write", duration(false));
     public static final ConfigOption<Integer> CASSANDRA_MAX_RETRIES = ConfigOption.of(
@@ -116,7 +122,8 @@ public final class PipelineOptions {
             KAFKA_BOUNDED, DLQ_TOPIC,
             CASSANDRA_CONTACT_POINTS, CASSANDRA_PORT, CASSANDRA_LOCAL_DATACENTER, CASSANDRA_KEYSPACE, CASSANDRA_TABLE,
             CASSANDRA_USERNAME, CASSANDRA_PASSWORD, CASSANDRA_SSL, CASSANDRA_CONSISTENCY, CASSANDRA_TTL,
-            CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_REQUEST_TIMEOUT, CASSANDRA_MAX_RETRIES,
+            CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_BATCH_MAX_ROWS, CASSANDRA_BATCH_LINGER,
+            CASSANDRA_REQUEST_TIMEOUT, CASSANDRA_MAX_RETRIES,
             MAX_PAYLOAD_BYTES, MAX_EVENT_TYPE_LENGTH, MAX_METADATA_ENTRIES, MAX_METADATA_KEY_LENGTH,
             MAX_METADATA_VALUE_BYTES, MAX_FUTURE_SKEW, MAX_AGE,
             JOB_NAME, JOB_PARALLELISM, CHECKPOINT_INTERVAL, RESTART_INITIAL_BACKOFF, RESTART_MAX_BACKOFF,

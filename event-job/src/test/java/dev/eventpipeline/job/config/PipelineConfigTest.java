@@ -43,6 +43,8 @@ class PipelineConfigTest {
         assertThat(config.cassandra().consistencyLevel()).isEqualTo("LOCAL_QUORUM");
         assertThat(config.cassandra().maxConcurrentRequests()).isBetween(1, 1024);
         assertThat(config.cassandra().ttl()).isEmpty();
+        assertThat(config.cassandra().batching().maxRows()).isEqualTo(64);
+        assertThat(config.cassandra().batching().lingerMillis()).isEqualTo(50);
         assertThat(config.job().checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.job().watermarkOutOfOrderness()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.job().parallelism()).isEmpty();
@@ -102,6 +104,8 @@ class PipelineConfigTest {
         "cassandra.consistency|MOST|must be one of",
         "cassandra.ttl|0 s|longer than zero",
         "cassandra.max-concurrent-requests|5000|from 1 to 1024",
+        "cassandra.batch.max-rows|0|from 1 to 1024",
+        "cassandra.batch.linger|later|duration such as",
         "cassandra.request-timeout|soon|duration such as",
         "cassandra.max-retries|-1|from 0 to 100",
         "validation.max-payload-bytes|10|from 64 to",

@@ -1,0 +1,76 @@
+package dev.eventpipeline.connectors.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventpipeline.model.UserEventCassandraModel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class PartitionBatchOperatorTest {
+
+    private static final UUID USER = UUID.randomUUID();
+
+    private static OneInputStreamOperatorTestHarness<UserEventCassandraModel, List<UserEventCassandraModel>> harness()
+            throws Exception {
+        BatchSettings settings = BatchSettings.builder().maxRows(100).lingerMillis(50).build();
+        OneInputStreamOperatorTestHarness<UserEventCassandraModel, List<UserEventCassandraModel>> harness =
+                new OneInputStreamOperatorTestHarness<>(new PartitionBatchOperator(settings));
+        harness.open();
+        return harness;
+    }
+
+    private static StreamRecord<UserEventCassandraModel> row(long millis) {
+        return new StreamRecord<>(UserEventCassandraModel.builder()
+                .userId(USER)
+                .bucketDate(LocalDate.of(2025, 11, 25))
+                .eventTime(Instant.parse("2025-11-25T10:00:00Z").plusMillis(millis))
+                .eventType("view")
+                .eventId(UUID.randomUUID())
+                .build());
+    }
+
+    @Test
+    void everyBufferedRowIsEmittedBeforeTheCheckpointBarrier() throws Exception {
+        try (var harness = harness()) {
+            harness.processElement(row(1));
+            harness.processElement(row(2));
+            assertThat(harness.extractOutputValues()).isEmpty();
+
+            harness.prepareSnapshotPreBarrier(1L);
+
+            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b).hasSize(2));
+        }
+    }
+
+    @Test
+    void aBatchIsEmittedWhenItsFirstRowHasLingeredLongEnough() throws Exception {
+        try (var harness = harness()) {
+            harness.setProcessingTime(1_000);
+            harness.processElement(row(1));
+            harness.setProcessingTime(1_030);
+            harness.processElement(row(2));
+
+            harness.setProcessingTime(1_049);
+            assertThat(harness.extractOutputValues()).isEmpty();
+            harness.setProcessingTime(1_050);
+
+            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b).hasSize(2));
+        }
+    }
+
+    @Test
+    void theEndOfABoundedInputFlushesTheRest() throws Exception {
+        try (var harness = harness()) {
+            harness.processElement(row(1));
+
+            harness.endInput();
+
+            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b).hasSize(1));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.eventpipeline.connectors.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventpipeline.model.UserEventCassandraModel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PartitionBatchesTest {
+
+    private static final UUID ALICE = UUID.randomUUID();
+    private static final UUID BOB = UUID.randomUUID();
+    private static final LocalDate DAY = LocalDate.of(2025, 11, 25);
+
+    private final List<List<UserEventCassandraModel>> emitted = new ArrayList<>();
+
+    private static UserEventCassandraModel row(UUID user, LocalDate day, long millis, String type, String note) {
+        return UserEventCassandraModel.builder()
+                .userId(user)
+                .bucketDate(day)
+                .eventTime(Instant.parse(day + "T00:00:00Z").plusMillis(millis))
+                .eventType(type)
+                .eventId(UUID.randomUUID())
+                .metadata(Map.of("note", note))
+                .build();
+    }
+
+    @Test
+    void emitsABatchWhenAPartitionIsFullAndKeepsOthersBuffered() {
+        PartitionBatches batches = new PartitionBatches(3, Long.MAX_VALUE, 1000);
+
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
+        batches.add(row(BOB, DAY, 1, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 3, "view", ""), 0, emitted::add);
+
+        assertThat(emitted).singleElement().satisfies(batch ->
+                assertThat(batch).hasSize(3).allSatisfy(r -> assertThat(r.userId()).isEqualTo(ALICE)));
+        assertThat(batches.bufferedRows()).isEqualTo(1);
+    }
+
+    @Test
+    void aUserOnAnotherDayIsAnotherPartition() {
+        PartitionBatches batches = new PartitionBatches(2, Long.MAX_VALUE, 1000);
+
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY.plusDays(1), 1, "view", ""), 0, emitted::add);
+
+        assertThat(emitted).isEmpty();
+        batches.drainAll(emitted::add);
+        assertThat(emitted).hasSize(2).allSatisfy(batch -> assertThat(batch).hasSize(1));
+    }
+
+    @Test
+    void theLastRowPerClusteringKeyWinsAsInTheTable() {
+        PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 1000);
+
+        batches.add(row(ALICE, DAY, 1, "view", "first"), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "click", "other type"), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", "second"), 0, emitted::add);
+        batches.drainAll(emitted::add);
+
+        assertThat(batches.bufferedRows()).isZero();
+        assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch)
+                .extracting(r -> r.eventType() + ":" + r.metadata().get("note"))
+                .containsExactly("view:second", "click:other type"));
+    }
+
+    @Test
+    void drainsOnlyBatchesOlderThanTheCutoffOldestFirst() {
+        PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 1000);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 100, emitted::add);
+        batches.add(row(BOB, DAY, 1, "view", ""), 200, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 250, emitted::add);
+
+        assertThat(batches.oldestFirstAddedAt()).isEqualTo(100);
+        batches.drainOlderThan(150, emitted::add);
+
+        assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(2));
+        assertThat(batches.oldestFirstAddedAt()).isEqualTo(200);
+        assertThat(batches.bufferedRows()).isEqualTo(1);
+    }
+
+    @Test
+    void writesTheOldestBatchEarlyWhenTheBufferIsFull() {
+        PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 3);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 1, emitted::add);
+        batches.add(row(BOB, DAY, 1, "view", ""), 2, emitted::add);
+
+        batches.add(row(BOB, DAY, 2, "view", ""), 3, emitted::add);
+
+        assertThat(emitted).singleElement().satisfies(batch ->
+                assertThat(batch).hasSize(2).allSatisfy(r -> assertThat(r.userId()).isEqualTo(ALICE)));
+        assertThat(batches.bufferedRows()).isEqualTo(2);
+    }
+
+    @Test
+    void limitsTheBatchByEstimatedBytes() {
+        UserEventCassandraModel big = row(ALICE, DAY, 1, "view", "x".repeat(1000));
+        long limit = PartitionBatches.estimatedBytes(big) * 2;
+        PartitionBatches batches = new PartitionBatches(100, limit, 1000);
+
+        batches.add(big, 0, emitted::add);
+        assertThat(emitted).isEmpty();
+        batches.add(row(ALICE, DAY, 2, "view", "x".repeat(1000)), 0, emitted::add);
+
+        assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(2));
+    }
+
+    @Test
+    void oneRowBatchesWriteEveryRowAtOnce() {
+        PartitionBatches batches = new PartitionBatches(1, Long.MAX_VALUE, 1000);
+
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 0, emitted::add);
+
+        assertThat(emitted).hasSize(2);
+        assertThat(batches.bufferedRows()).isZero();
+    }
+}
