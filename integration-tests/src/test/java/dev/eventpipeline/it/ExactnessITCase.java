@@ -1,0 +1,68 @@
+package dev.eventpipeline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.it.support.MixedStream;
+import dev.eventpipeline.it.support.Outcome;
+import dev.eventpipeline.it.support.ScenarioReport;
+import dev.eventpipeline.job.testing.KafkaTestClient;
+import dev.eventpipeline.job.testing.TestPipelines;
+import dev.eventpipeline.job.testing.UserEventsTable;
+import dev.eventpipeline.model.UserEventCassandraModel;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Scenario 1: 200,000 events, 5% of them invalid (625 of each of the 16 reject reasons), through
+ * the whole pipeline with no failure. Every valid event becomes exactly its row, every invalid
+ * record exactly one dead letter with its reason.
+ */
+class ExactnessITCase {
+
+    private static final int EVENTS = 200_000;
+    private static final int INVALID_PER_REASON = 625; // x 16 reasons = 10,000 = 5%
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    @RegisterExtension
+    final ScenarioReport report = new ScenarioReport("1. Exactness");
+
+    @Test
+    void everyValidEventIsExactlyItsRowAndEveryInvalidOneExactlyOneDeadLetter() throws Exception {
+        LocalServers servers = LocalServers.shared();
+        KafkaTestClient kafka = new KafkaTestClient(servers.bootstrapServers());
+        String topic = servers.createFreshTopic("exactness", 4);
+        String deadLetters = servers.createFreshTopic("exactness-dlq", 2);
+        MixedStream stream = MixedStream.of(EVENTS, INVALID_PER_REASON, 2_000, 101);
+        assertThat(stream.total()).isEqualTo(EVENTS);
+        assertThat(stream.expectedDeadLetters).hasSize(EVENTS / 20);
+
+        kafka.send(topic, stream.records);
+        report.step("sent " + stream.total() + " records");
+        TestPipelines.runToEnd(TestPipelines.arguments(servers, topic, deadLetters, "--job.parallelism", "2"));
+        report.step("job finished");
+
+        List<UserEventCassandraModel> rows = new UserEventsTable(servers.session()).rowsInPartitionsOf(stream.expectedRows);
+        List<ConsumerRecord<byte[], byte[]>> letters = kafka.readAll(deadLetters, Duration.ofMinutes(1));
+        Outcome.Rows rowOutcome = Outcome.rows(stream.expectedRows, rows);
+        Outcome.DeadLetters letterOutcome = Outcome.deadLetters(stream.expectedDeadLetters, letters);
+        report.outcome(EVENTS, rowOutcome.lost() + letterOutcome.lost(),
+                rowOutcome.unexpected() + letterOutcome.duplicated(), rowOutcome + "; " + letterOutcome);
+
+        assertThat(rowOutcome.exact()).as(rowOutcome.toString()).isTrue();
+        assertThat(rows).hasSize(EVENTS - EVENTS / 20);
+        assertThat(letterOutcome.exact()).as(letterOutcome.toString()).isTrue();
+        assertThat(letters).hasSize(EVENTS / 20);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.eventpipeline.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The few calls of Flink's REST API the scenarios need: job state, restarts, failure history and
+ * operator metrics. Works the same against a MiniCluster and a session cluster.
+ */
+public final class FlinkRest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public FlinkRest(URI base) {
+        String text = base.toString();
+        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public JsonNode get(String path) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Job id to state (RUNNING, FINISHED, ...) for every job the cluster knows. */
+    public List<JsonNode> jobsOverview() throws IOException {
+        List<JsonNode> jobs = new ArrayList<>();
+        get("/jobs/overview").path("jobs").forEach(jobs::add);
+        return jobs;
+    }
+
+    public String jobState(String jobId) throws IOException {
+        return get("/jobs/" + jobId).path("state").asText();
+    }
+
+    /** True once every task of the job is RUNNING (the job state alone turns RUNNING before its tasks do). */
+    public boolean allTasksRunning(String jobId) throws IOException {
+        JsonNode job = get("/jobs/" + jobId);
+        if (!"RUNNING".equals(job.path("state").asText())) {
+            return false;
+        }
+        for (JsonNode vertex : job.path("vertices")) {
+            if (!"RUNNING".equals(vertex.path("status").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many failures the job recovered from or died of, as its exception history records them. */
+    public int failureCount(String jobId) throws IOException {
+        JsonNode exceptions = get("/jobs/" + jobId + "/exceptions");
+        return exceptions.path("exceptionHistory").path("entries").size();
+    }
+
+    /** Latest recorded failure, for messages; empty when there is none. */
+    public String lastFailure(String jobId) throws IOException {
+        JsonNode entries = get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries");
+        return entries.isEmpty() ? "" : entries.get(0).path("stacktrace").asText("").lines().findFirst().orElse("");
+    }
+
+    /** A job-level metric such as numRestarts; empty until the metric fetcher has it (running jobs only). */
+    public OptionalLong jobMetric(String jobId, String name) throws IOException {
+        JsonNode metrics = get("/jobs/" + jobId + "/metrics?get=" + encode(name));
+        for (JsonNode metric : metrics) {
+            if (name.equals(metric.path("id").asText())) {
+                return OptionalLong.of(Math.round(Double.parseDouble(metric.path("value").asText())));
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * The sum over all subtasks of the operator metric whose name ends in {@code .<name>} (operator
+     * metrics are prefixed with the operator's name), e.g. {@code eventsIn}. Empty until reported.
+     */
+    public OptionalLong operatorMetricSum(String jobId, String name) throws IOException {
+        long total = 0;
+        boolean found = false;
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            String path = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
+            for (JsonNode available : get(path)) {
+                String id = available.path("id").asText();
+                if (id.endsWith("." + name) && !id.contains(".reason.")) {
+                    for (JsonNode value : get(path + "?agg=sum&get=" + encode(id))) {
+                        total += Math.round(value.path("sum").asDouble());
+                        found = true;
+                    }
+                }
+            }
+        }
+        return found ? OptionalLong.of(total) : OptionalLong.empty();
+    }
+
+    public void cancel(String jobId) throws IOException {
+        send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "?mode=cancel"))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws IOException {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IOException(response.request().method() + " " + response.uri() + ": HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.eventpipeline.it.support;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.eventpipeline.job.testing.InvalidPayloads;
+import dev.eventpipeline.job.testing.TestEvents;
+import dev.eventpipeline.model.RejectReason;
+import dev.eventpipeline.model.UserEvent;
+import dev.eventpipeline.model.UserEventCassandraModel;
+import dev.eventpipeline.model.json.UserEventJsonCodec;
+import dev.eventpipeline.transform.UserEventMapper;
+import java.nio.ByteBuffer;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A stream of valid events with invalid records of every reason mixed in at random places, and
+ * what the pipeline must make of it: one row per valid event, one dead letter per invalid record.
+ * Every invalid payload is distinct (a sequence number is worked into it without changing its
+ * reason), so each dead letter can be matched to the one record it stands for.
+ */
+public final class MixedStream {
+
+    private static final UserEventJsonCodec CODEC = UserEventJsonCodec.create();
+    private static final Map<RejectReason, byte[]> TEMPLATES = InvalidPayloads.oneOfEachReason();
+
+    /** What to send, in order; keys are user ids (valid) or null (invalid). */
+    public final List<Map.Entry<byte[], byte[]>> records;
+    public final List<UserEvent> validEvents;
+    public final List<UserEventCassandraModel> expectedRows;
+    /** Each invalid payload and the reason it must be dead-lettered with. */
+    public final Map<ByteBuffer, RejectReason> expectedDeadLetters;
+
+    private MixedStream(List<Map.Entry<byte[], byte[]>> records, List<UserEvent> validEvents,
+            Map<ByteBuffer, RejectReason> expectedDeadLetters) {
+        this.records = records;
+        this.validEvents = validEvents;
+        this.expectedRows = validEvents.stream().map(UserEventMapper::toRow).toList();
+        this.expectedDeadLetters = expectedDeadLetters;
+    }
+
+    /**
+     * {@code total} records of which {@code invalidPerReason} of each reject reason are invalid;
+     * the valid ones come from {@link TestEvents#spanningMidnight} (so two bucket dates).
+     */
+    public static MixedStream of(int total, int invalidPerReason, int users, long seed) {
+        int invalidCount = invalidPerReason * RejectReason.values().length;
+        List<UserEvent> valid = TestEvents.spanningMidnight(total - invalidCount, users, seed);
+        Map<ByteBuffer, RejectReason> invalid = new LinkedHashMap<>();
+        List<Map.Entry<byte[], byte[]>> invalidRecords = new ArrayList<>();
+        long sequence = seed * 1_000_000L;
+        for (RejectReason reason : RejectReason.values()) {
+            for (int i = 0; i < invalidPerReason; i++) {
+                byte[] payload = invalidPayload(reason, sequence++, i);
+                if (invalid.put(ByteBuffer.wrap(payload), reason) != null) {
+                    throw new IllegalStateException("two invalid payloads are equal: " + reason + " #" + i);
+                }
+                invalidRecords.add(new AbstractMap.SimpleEntry<>(null, payload));
+            }
+        }
+        Collections.shuffle(invalidRecords, new Random(seed));
+        // Spread the invalid records over the whole stream, at random but reproducible places.
+        Random random = new Random(seed + 1);
+        List<Map.Entry<byte[], byte[]>> records = new ArrayList<>(total);
+        int nextInvalid = 0;
+        for (UserEvent event : valid) {
+            while (nextInvalid < invalidRecords.size() && random.nextInt(total) < invalidCount) {
+                records.add(invalidRecords.get(nextInvalid++));
+            }
+            records.add(new AbstractMap.SimpleEntry<>(event.userId().toString().getBytes(UTF_8), CODEC.encode(event)));
+        }
+        records.addAll(invalidRecords.subList(nextInvalid, invalidRecords.size()));
+        return new MixedStream(List.copyOf(records), valid, Collections.unmodifiableMap(invalid));
+    }
+
+    /** Only valid events. */
+    public static MixedStream validOnly(int total, int users, long seed) {
+        return of(total, 0, users, seed);
+    }
+
+    public int total() {
+        return records.size();
+    }
+
+    /** The template payload of {@code reason}, made unique by {@code sequence} without changing the reason. */
+    static byte[] invalidPayload(RejectReason reason, long sequence, int index) {
+        String template = new String(TEMPLATES.get(reason), UTF_8);
+        String payload = switch (reason) {
+            case EMPTY_PAYLOAD -> " ".repeat(index + 1); // only whitespace is as empty as it gets
+            case NOT_AN_OBJECT -> "[" + sequence + "]";
+            default -> "{\"seq\":" + sequence + "," + template.substring(1);
+        };
+        return payload.getBytes(UTF_8);
+    }
+}
