@@ -1,0 +1,88 @@
+package dev.eventpipeline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.it.support.Await;
+import dev.eventpipeline.it.support.FlinkRest;
+import dev.eventpipeline.it.support.MiniClusters;
+import dev.eventpipeline.it.support.MixedStream;
+import dev.eventpipeline.it.support.Outcome;
+import dev.eventpipeline.it.support.PipelineRuns;
+import dev.eventpipeline.it.support.ScenarioReport;
+import dev.eventpipeline.job.testing.KafkaTestClient;
+import dev.eventpipeline.job.testing.TestPipelines;
+import dev.eventpipeline.job.testing.UserEventsTable;
+import dev.eventpipeline.model.UserEventCassandraModel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Scenario 2: the TaskManager running the whole job is lost at a random point mid-stream (its
+ * tasks die with in-flight Cassandra writes and unflushed dead letters). A new TaskManager joins,
+ * the job restarts by its own restart strategy from the last checkpoint, and every valid event is
+ * in Cassandra exactly once; every invalid one is dead-lettered (the dead-letter sink is
+ * at-least-once, so a replay may repeat some: counted, not failed).
+ */
+class CrashRecoveryITCase {
+
+    private static final int EVENTS = 60_000;
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.oneTaskManagerWithTwoSlots();
+
+    @RegisterExtension
+    final ScenarioReport report = new ScenarioReport("2. Crash and recover (TaskManager lost)");
+
+    @Test
+    void afterLosingTheTaskManagerMidStreamEveryEventIsWrittenOnce(@InjectMiniCluster MiniCluster miniCluster)
+            throws Exception {
+        LocalServers servers = LocalServers.shared();
+        KafkaTestClient kafka = new KafkaTestClient(servers.bootstrapServers());
+        FlinkRest rest = new FlinkRest(miniCluster.getRestAddress().get());
+        String topic = servers.createFreshTopic("crash", 4);
+        String deadLetters = servers.createFreshTopic("crash-dlq", 1);
+        MixedStream stream = MixedStream.of(EVENTS, 20, 300, 202);
+        kafka.send(topic, stream.records);
+        long killAt = EVENTS / 5 + new Random().nextInt(EVENTS * 2 / 5); // somewhere in 20%..60%
+        report.step("sent " + stream.total() + " records; the TaskManager dies after ~" + killAt + " were read");
+
+        JobClient job = PipelineRuns.start(TestPipelines.arguments(servers, topic, deadLetters,
+                "--kafka.bounded", "true", "--job.parallelism", "2", "--restart.initial-backoff", "500 ms"));
+        String jobId = job.getJobID().toHexString();
+        Await.until("the job to have read " + killAt + " records", Duration.ofMinutes(3),
+                () -> rest.operatorMetricSum(jobId, "eventsIn").orElse(0) >= killAt);
+        long readBeforeCrash = rest.operatorMetricSum(jobId, "eventsIn").orElseThrow();
+        assertThat(rest.jobState(jobId)).as("still running when the TaskManager is lost").isEqualTo("RUNNING");
+        assertThat(readBeforeCrash).as("the crash is mid-stream").isLessThan(EVENTS);
+
+        miniCluster.terminateTaskManager(0).get(1, TimeUnit.MINUTES);
+        report.step("TaskManager terminated after " + readBeforeCrash + " records were read; starting a new one");
+        miniCluster.startTaskManager();
+
+        job.getJobExecutionResult().get(5, TimeUnit.MINUTES);
+        int failures = rest.failureCount(jobId);
+        report.step("job finished after " + failures + " recovered failure(s): " + rest.lastFailure(jobId));
+
+        List<UserEventCassandraModel> rows = new UserEventsTable(servers.session()).rowsInPartitionsOf(stream.expectedRows);
+        List<ConsumerRecord<byte[], byte[]>> letters = kafka.readAll(deadLetters, Duration.ofMinutes(1));
+        Outcome.Rows rowOutcome = Outcome.rows(stream.expectedRows, rows);
+        Outcome.DeadLetters letterOutcome = Outcome.deadLetters(stream.expectedDeadLetters, letters);
+        report.outcome(EVENTS, rowOutcome.lost() + letterOutcome.lost(), rowOutcome.unexpected(),
+                "killed after " + readBeforeCrash + " read, " + failures + " restart(s); " + rowOutcome + "; "
+                        + letterOutcome + " (at-least-once)");
+
+        assertThat(failures).as("the lost TaskManager failed the job, which recovered").isGreaterThanOrEqualTo(1);
+        assertThat(rowOutcome.exact()).as(rowOutcome.toString()).isTrue();
+        assertThat(letterOutcome.complete()).as(letterOutcome.toString()).isTrue();
+    }
+}
