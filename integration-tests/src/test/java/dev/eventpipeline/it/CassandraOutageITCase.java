@@ -73,7 +73,7 @@ class CassandraOutageITCase {
                 report.step("starting Cassandra again; the job failed " + rest.failureCount(jobId)
                         + " time(s) meanwhile: " + rest.lastFailure(jobId));
             } finally {
-                ServerOutages.ensureRunning(cassandra);
+                ServerOutages.ensureCassandraUsable(servers);
             }
             report.step("Cassandra is back");
             producer.awaitAllAcknowledged(Duration.ofMinutes(3));

@@ -53,7 +53,7 @@ class CrashRecoveryITCase {
         String deadLetters = servers.createFreshTopic("crash-dlq", 1);
         MixedStream stream = MixedStream.of(EVENTS, 20, 300, 202);
         kafka.send(topic, stream.records);
-        long killAt = EVENTS / 5 + new Random().nextInt(EVENTS * 2 / 5); // somewhere in 20%..60%
+        long killAt = EVENTS * 15 / 100 + new Random().nextInt(EVENTS * 30 / 100); // somewhere in 15%..45%
         report.step("sent " + stream.total() + " records; the TaskManager dies after ~" + killAt + " were read");
 
         JobClient job = PipelineRuns.start(TestPipelines.arguments(servers, topic, deadLetters,
