@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,11 +34,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The whole job on a MiniCluster against a real Kafka broker and a real Cassandra node. */
 class UserEventPipelineITCase {
 
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(1)
                     .setNumberSlotsPerTaskManager(2)
+                    .setConfiguration(METRICS.addToConfiguration(new Configuration()))
                     .build());
 
     private static final UserEventJsonCodec CODEC = UserEventJsonCodec.create();
@@ -89,7 +96,7 @@ class UserEventPipelineITCase {
         assertThat(records).hasSize(valid.size() + invalid.size());
         kafka.send(topic, records);
 
-        TestPipelines.runToEnd(TestPipelines.arguments(servers, topic, deadLetters));
+        JobID job = TestPipelines.runToEnd(TestPipelines.arguments(servers, topic, deadLetters)).getJobID();
 
         List<ConsumerRecord<byte[], byte[]>> letters = kafka.readAll(deadLetters, Duration.ofSeconds(30));
         Map<String, byte[]> payloadByReason = letters.stream().collect(Collectors.toMap(
@@ -104,6 +111,30 @@ class UserEventPipelineITCase {
         }
         List<UserEventCassandraModel> expected = valid.stream().map(UserEventMapper::toRow).toList();
         assertThat(table.rowsInPartitionsOf(expected)).containsExactlyInAnyOrderElementsOf(expected);
+
+        assertThat(counterSum(job, ".eventsIn")).isEqualTo(records.size());
+        assertThat(counterSum(job, ".eventsValid")).isEqualTo(valid.size());
+        assertThat(counterSum(job, ".eventsRejected") - counterSum(job, "reason.", ".eventsRejected"))
+                .as("rejected in total").isEqualTo(invalid.size());
+        for (RejectReason reason : invalid.keySet()) {
+            assertThat(counterSum(job, ".reason." + reason.name() + ".eventsRejected")).as(reason.name())
+                    .isEqualTo(1);
+        }
+        assertThat(counterSum(job, ".rowsWritten")).isEqualTo(valid.size());
+        assertThat(counterSum(job, ".writeFailures")).isZero();
+    }
+
+    /** The sum over all subtasks of the counters whose identifier ends with {@code suffix}. */
+    private static long counterSum(JobID job, String suffix) {
+        return counterSum(job, "", suffix);
+    }
+
+    private static long counterSum(JobID job, String containing, String suffix) {
+        return METRICS.getMetricsByIdentifiers(job).entrySet().stream()
+                .filter(entry -> entry.getKey().contains(containing) && entry.getKey().endsWith(suffix))
+                .filter(entry -> entry.getValue() instanceof Counter)
+                .mapToLong(entry -> ((Counter) entry.getValue()).getCount())
+                .sum();
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -1,6 +1,7 @@
 package dev.eventpipeline.job.testing;
 
 import dev.eventpipeline.infra.LocalServers;
+import org.apache.flink.api.common.JobExecutionResult;
 import dev.eventpipeline.job.UserEventPipeline;
 import dev.eventpipeline.job.config.InvalidConfigurationException;
 import dev.eventpipeline.job.config.PipelineConfig;
@@ -49,7 +50,7 @@ public final class TestPipelines {
      * Runs the bounded pipeline to its end with Kryo forbidden and restarts off, so that a
      * generic type or any exception on the way fails the test instead of being retried.
      */
-    public static void runToEnd(String[] arguments) throws Exception {
+    public static JobExecutionResult runToEnd(String[] arguments) throws Exception {
         String[] bounded = Arrays.copyOf(arguments, arguments.length + 2);
         bounded[arguments.length] = "--kafka.bounded";
         bounded[arguments.length + 1] = "true";
@@ -60,6 +61,6 @@ public final class TestPipelines {
         strict.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
         strict.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         env.configure(strict);
-        env.execute(config.job().name());
+        return env.execute(config.job().name());
     }
 }
