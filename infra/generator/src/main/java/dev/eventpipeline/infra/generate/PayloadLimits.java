@@ -1,0 +1,94 @@
+package dev.eventpipeline.infra.generate;
+
+import dev.eventpipeline.model.RejectReason;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The job's validation limits as the generator needs them to break a payload on purpose (one byte
+ * or one entry over the limit). They must match the job's {@code validation.*} settings:
+ * {@link #jobArguments()} gives the arguments that make a job agree with these limits.
+ *
+ * @param maxPayloadBytes       {@code validation.max-payload-bytes}
+ * @param maxEventTypeLength    {@code validation.max-event-type-length}
+ * @param maxMetadataEntries    {@code validation.max-metadata-entries}
+ * @param maxMetadataKeyLength  {@code validation.max-metadata-key-length}
+ * @param maxMetadataValueBytes {@code validation.max-metadata-value-bytes}
+ * @param maxFutureSkew         {@code validation.max-future-skew}
+ * @param maxAge                {@code validation.max-age}; empty accepts any age
+ */
+public record PayloadLimits(int maxPayloadBytes, int maxEventTypeLength, int maxMetadataEntries,
+        int maxMetadataKeyLength, int maxMetadataValueBytes, Duration maxFutureSkew, Optional<Duration> maxAge) {
+
+    /** Kafka's default producer and broker limit is 1 MiB per record; a TOO_LARGE payload must still fit. */
+    static final int LARGEST_SENDABLE_PAYLOAD = 1_000_000;
+
+    /** The job's defaults (see {@code PipelineOptions}). */
+    public static final PayloadLimits JOB_DEFAULTS = new PayloadLimits(1024 * 1024, 64, 64, 128, 4096,
+            Duration.ofHours(1), Optional.empty());
+
+    /**
+     * Limits under which every reject reason can be produced: payloads over 16 KiB are refused (a
+     * TOO_LARGE payload then fits in a Kafka record) and events older than ten years are refused.
+     */
+    public static final PayloadLimits EVERY_REASON = JOB_DEFAULTS.withMaxPayloadBytes(16 * 1024)
+            .withMaxAge(Duration.ofDays(3650));
+
+    public PayloadLimits {
+        if (maxPayloadBytes < 64 || maxEventTypeLength < 1 || maxMetadataEntries < 1 || maxMetadataKeyLength < 1
+                || maxMetadataValueBytes < 1 || maxFutureSkew.isNegative() || maxAge == null) {
+            throw new IllegalArgumentException("invalid limits: " + this);
+        }
+    }
+
+    public PayloadLimits withMaxPayloadBytes(int bytes) {
+        return new PayloadLimits(bytes, maxEventTypeLength, maxMetadataEntries, maxMetadataKeyLength,
+                maxMetadataValueBytes, maxFutureSkew, maxAge);
+    }
+
+    public PayloadLimits withMaxAge(Duration age) {
+        return new PayloadLimits(maxPayloadBytes, maxEventTypeLength, maxMetadataEntries, maxMetadataKeyLength,
+                maxMetadataValueBytes, maxFutureSkew, Optional.of(age));
+    }
+
+    /**
+     * The reasons a payload can be refused for under these limits: all but TOO_LARGE when the limit is
+     * above what Kafka accepts, and all but EVENT_TIME_TOO_OLD when any age is accepted.
+     */
+    public Set<RejectReason> reachableReasons() {
+        Set<RejectReason> reasons = EnumSet.allOf(RejectReason.class);
+        if (maxPayloadBytes + 1024 > LARGEST_SENDABLE_PAYLOAD) {
+            reasons.remove(RejectReason.TOO_LARGE);
+        }
+        if (maxAge.isEmpty()) {
+            reasons.remove(RejectReason.EVENT_TIME_TOO_OLD);
+        }
+        return reasons;
+    }
+
+    /** {@code --validation.* value} arguments for the job, for every limit that differs from the job's default. */
+    public List<String> jobArguments() {
+        List<String> arguments = new ArrayList<>();
+        add(arguments, "validation.max-payload-bytes", maxPayloadBytes, JOB_DEFAULTS.maxPayloadBytes);
+        add(arguments, "validation.max-event-type-length", maxEventTypeLength, JOB_DEFAULTS.maxEventTypeLength);
+        add(arguments, "validation.max-metadata-entries", maxMetadataEntries, JOB_DEFAULTS.maxMetadataEntries);
+        add(arguments, "validation.max-metadata-key-length", maxMetadataKeyLength, JOB_DEFAULTS.maxMetadataKeyLength);
+        add(arguments, "validation.max-metadata-value-bytes", maxMetadataValueBytes,
+                JOB_DEFAULTS.maxMetadataValueBytes);
+        if (!maxFutureSkew.equals(JOB_DEFAULTS.maxFutureSkew)) {
+            arguments.addAll(List.of("--validation.max-future-skew", maxFutureSkew.toSeconds() + " s"));
+        }
+        maxAge.ifPresent(age -> arguments.addAll(List.of("--validation.max-age", age.toSeconds() + " s")));
+        return List.copyOf(arguments);
+    }
+
+    private static void add(List<String> arguments, String key, int value, int defaultValue) {
+        if (value != defaultValue) {
+            arguments.addAll(List.of("--" + key, Integer.toString(value)));
+        }
+    }
+}
