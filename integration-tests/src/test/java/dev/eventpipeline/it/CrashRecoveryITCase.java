@@ -78,7 +78,7 @@ class CrashRecoveryITCase {
         Outcome.Rows rowOutcome = Outcome.rows(stream.expectedRows, rows);
         Outcome.DeadLetters letterOutcome = Outcome.deadLetters(stream.expectedDeadLetters, letters);
         report.outcome(EVENTS, rowOutcome.lost() + letterOutcome.lost(), rowOutcome.unexpected(),
-                "killed after " + readBeforeCrash + " read, " + failures + " restart(s); " + rowOutcome + "; "
+                "TaskManager lost after " + readBeforeCrash + " read, " + failures + " failure(s) recovered; " + rowOutcome + "; "
                         + letterOutcome + " (at-least-once)");
 
         assertThat(failures).as("the lost TaskManager failed the job, which recovered").isGreaterThanOrEqualTo(1);

@@ -30,6 +30,9 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
 
     public static final Path TEST_LOG = Path.of("target", "it-logs", "integration-tests.log").toAbsolutePath();
 
+    /** The first scenario of a test JVM starts a fresh results file. */
+    private static boolean resultsStarted;
+
     private final String scenario;
     private final List<Path> extraLogs = new ArrayList<>();
     private long startNanos;
@@ -91,10 +94,14 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
         }
     }
 
-    private void appendResult(String line) {
+    private static synchronized void appendResult(String line) {
         Path results = reportDir().resolve("results.md");
         try {
             Files.createDirectories(results.getParent());
+            if (!resultsStarted) {
+                Files.deleteIfExists(results);
+                resultsStarted = true;
+            }
             if (!Files.exists(results)) {
                 Files.writeString(results, "| scenario | events | lost | duplicated | time taken | result | details |\n"
                         + "|---|---|---|---|---|---|---|\n", StandardCharsets.UTF_8);
