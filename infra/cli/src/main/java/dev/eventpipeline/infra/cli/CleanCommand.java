@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "clean", mixinStandardHelpOptions = true,
-        description = "Deletes the local stack's data and logs. Refused while a server runs (run `pipeline down` first).")
+        description = {"Deletes the local stack's data and logs.", "Refused while a server runs (run `pipeline down` first)."})
 final class CleanCommand implements Callable<Integer> {
 
     @Mixin

@@ -15,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = {"Stops Kafka and Cassandra gracefully (SIGTERM to the recorded PIDs; SIGKILL only after",
-                "a minute) and checks that no server process is left. Data is kept; see `clean`."})
+        description = {"Stops the job, Kafka and Cassandra; data is kept (see `clean`).",
+                "The job first (if `run` or `demo --keep-running` left one), then both servers, gracefully (SIGTERM to the",
+                "recorded PIDs; SIGKILL only after a minute), and checks that no server process is left."})
 final class DownCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,6 +31,13 @@ final class DownCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LocalServers servers = stack.servers();
+        // The job first: it would only fail and restart against stopped servers.
+        LocalJob localJob = new LocalJob(stack.workDir());
+        localJob.running().ifPresent(job -> {
+            long pid = job.pid();
+            boolean graceful = job.stop(LocalJob.STOP_TIMEOUT);
+            out.printf("  %-10s %s (pid %d)%n", "Job", graceful ? "stopped" : "killed after the grace period", pid);
+        });
         Map<LocalServer, Optional<Long>> pids = new LinkedHashMap<>();
         Map<LocalServer, CompletableFuture<Boolean>> stops = new LinkedHashMap<>();
         for (LocalServer server : List.of(servers.kafka(), servers.cassandra())) {

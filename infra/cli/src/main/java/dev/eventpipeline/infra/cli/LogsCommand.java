@@ -1,6 +1,5 @@
 package dev.eventpipeline.infra.cli;
 
-import dev.eventpipeline.infra.LocalServer;
 import dev.eventpipeline.infra.LocalServers;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -13,12 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "logs", mixinStandardHelpOptions = true, description = "Shows the end of a server's log (tail).")
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Shows the end of a server's or the job's log (tail).")
 final class LogsCommand implements Callable<Integer> {
 
-    enum Server { kafka, cassandra }
+    enum Server { kafka, cassandra, job }
 
-    @Parameters(index = "0", paramLabel = "SERVER", description = "kafka or cassandra")
+    @Parameters(index = "0", paramLabel = "SERVER", description = "kafka, cassandra or job")
     Server server;
 
     @Option(names = {"-n", "--lines"}, defaultValue = "50", description = "How many lines (default ${DEFAULT-VALUE}).")
@@ -36,9 +35,11 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalServers servers = stack.servers();
-        LocalServer chosen = server == Server.kafka ? servers.kafka() : servers.cassandra();
-        if (!Files.isRegularFile(chosen.logFile())) {
-            spec.commandLine().getErr().println("error: no log yet at " + chosen.logFile() + " (run `pipeline up`).");
+        java.nio.file.Path logFile = server == Server.kafka ? servers.kafka().logFile()
+                : server == Server.cassandra ? servers.cassandra().logFile() : new LocalJob(stack.workDir()).logFile();
+        if (!Files.isRegularFile(logFile)) {
+            spec.commandLine().getErr().println("error: no log yet at " + logFile
+                    + (server == Server.job ? " (run `pipeline run` or `pipeline demo`)." : " (run `pipeline up`)."));
             return 1;
         }
         // tail(1) already does this well, including following a file that is rewritten.
@@ -46,7 +47,7 @@ final class LogsCommand implements Callable<Integer> {
         if (follow) {
             command.add("-F");
         }
-        command.add(chosen.logFile().toString());
+        command.add(logFile.toString());
         return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 }

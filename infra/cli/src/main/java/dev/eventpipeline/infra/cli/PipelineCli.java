@@ -12,13 +12,18 @@ import picocli.CommandLine.Command;
         name = "pipeline",
         mixinStandardHelpOptions = true,
         versionProvider = PipelineCli.Version.class,
-        description = "Runs the event pipeline's local stack: Kafka and Cassandra as local JVMs (no Docker needed).",
+        description = {"The event pipeline on this machine, no Docker needed. Start with `pipeline demo`.",
+                "Kafka and Cassandra run as local JVMs, the job in a local Flink MiniCluster."},
         subcommands = {
+            DemoCommand.class,
             UpCommand.class,
             StatusCommand.class,
             DownCommand.class,
             CleanCommand.class,
             LogsCommand.class,
+            RunCommand.class,
+            GenerateCommand.class,
+            QueryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class PipelineCli implements Runnable {

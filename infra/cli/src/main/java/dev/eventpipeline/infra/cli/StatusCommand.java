@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows whether Kafka and Cassandra are running, with PID, address and log file.",
-                "Exit code 0 when both run, 3 otherwise."})
+        description = {"Shows whether Kafka, Cassandra and the job are running.",
+                "With PID, address and log file. Exit code 0 when both servers run, 3 otherwise."})
 final class StatusCommand implements Callable<Integer> {
 
     static final int NOT_ALL_RUNNING = 3;
@@ -42,6 +42,9 @@ final class StatusCommand implements Callable<Integer> {
                         Ports.isListening(port) ? "  (but another process listens on " + address + ")" : "");
             }
         }
+        LocalJob job = new LocalJob(stack.workDir());
+        job.running().ifPresent(running -> out.printf("%-10s running  pid %-8d %-17s %s  log %s%n", "Job", running.pid(),
+                "", "(`pipeline run` or `demo --keep-running`)", job.logFile()));
         return allRunning ? 0 : NOT_ALL_RUNNING;
     }
 }

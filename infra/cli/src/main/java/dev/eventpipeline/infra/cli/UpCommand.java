@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Starts Kafka and Cassandra (unless already running), waits until both are ready,",
-                "creates the topics and applies the Cassandra schema. Running it again is harmless."})
+        description = {"Starts Kafka and Cassandra, creates the topics and applies the schema.",
+                "Waits until both servers are ready; a server already running is reused, so running it again is harmless."})
 final class UpCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,8 +28,11 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return up(stack, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Brings the stack up as `pipeline up` does (also the first step of `demo`); returns the exit code. */
+    static int up(StackOptions stack, PrintWriter out, PrintWriter err) {
         long started = System.nanoTime();
         LocalServers servers = stack.servers();
         stack.record(servers);

@@ -1,0 +1,148 @@
+package dev.eventpipeline.infra.cli;
+
+import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.process.JavaCommand;
+import dev.eventpipeline.infra.process.LogTail;
+import dev.eventpipeline.infra.process.Ports;
+import dev.eventpipeline.infra.process.ServerClasspath;
+import dev.eventpipeline.infra.process.ServerProcess;
+import dev.eventpipeline.infra.process.Wait;
+import dev.eventpipeline.job.config.PipelineOptions;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The streaming job in local mode ({@code EventPipelineJob --local}: a Flink MiniCluster with the Web UI)
+ * as a child JVM of the CLI, against the local servers.
+ *
+ * <p>Why a child JVM rather than the CLI's own: the job gets its own heap (the CLI runs with 256 MiB) and
+ * the {@code --add-opens} flags Flink needs on Java 17, its INFO logging goes to a file instead of the
+ * terminal, and stopping it is a plain SIGTERM that the JVM turns into an orderly shutdown. Like the
+ * servers it is started detached (setsid) with its PID in {@code run/job.pid}: Ctrl-C reaches only the CLI,
+ * whose shutdown hook stops the job, and a job left running ({@code demo --keep-running}) is found and
+ * stopped by {@code pipeline down}.
+ */
+final class LocalJob {
+
+    static final String MAIN_CLASS = "dev.eventpipeline.job.EventPipelineJob";
+    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    static final int LOG_TAIL_LINES = 30;
+
+    private final Path workDir;
+
+    LocalJob(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    Path logFile() {
+        return workDir.resolve("logs/job.log");
+    }
+
+    Path pidFile() {
+        return workDir.resolve("run/job.pid");
+    }
+
+    /** The job started by an earlier `run` or `demo --keep-running`, if still alive. */
+    Optional<ServerProcess> running() {
+        return ServerProcess.findRecorded(pidFile(), MAIN_CLASS);
+    }
+
+    /** Refuses when a job already runs on this stack, or when the Web UI port is taken. */
+    void requireStartable(int webUiPort) {
+        running().ifPresent(job -> {
+            throw new IllegalStateException("a job is already running on this stack (pid " + job.pid()
+                    + ", log " + logFile() + "); stop it with Ctrl-C where it was started, or `pipeline down`.");
+        });
+        Ports.requireFree(webUiPort, "Flink Web UI; choose another with --web-ui-port");
+    }
+
+    /** Starts the job; returns at once (see {@link #awaitRunning}). Later {@code jobArguments} win. */
+    ServerProcess start(LocalServers servers, int webUiPort, String heap, List<String> jobArguments) {
+        List<String> arguments = new ArrayList<>(connectionArguments(servers, webUiPort));
+        arguments.addAll(jobArguments);
+        List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap,
+                "-Dlog4j2.configurationFile=eventpipeline-job-log4j2.xml"));
+        jvm.addAll(flinkJvmOpens());
+        Path classpath = ServerClasspath.writeArgFile(ownClasspath(), workDir.resolve("run/job.classpath"));
+        JavaCommand command = new JavaCommand(jvm, classpath, MAIN_CLASS, arguments);
+        return ServerProcess.launch(command, workDir, logFile(), pidFile());
+    }
+
+    /** The job's options that point it at the local servers, in local mode with the Web UI on {@code webUiPort}. */
+    static List<String> connectionArguments(LocalServers servers, int webUiPort) {
+        return List.of(
+                "--" + PipelineOptions.LOCAL.key(), "true",
+                "--" + PipelineOptions.LOCAL_WEB_UI_PORT.key(), Integer.toString(webUiPort),
+                "--" + PipelineOptions.KAFKA_BOOTSTRAP_SERVERS.key(), servers.bootstrapServers(),
+                "--" + PipelineOptions.CASSANDRA_CONTACT_POINTS.key(), servers.cassandraContactPoint().getHostString(),
+                "--" + PipelineOptions.CASSANDRA_PORT.key(), Integer.toString(servers.cassandraContactPoint().getPort()),
+                "--" + PipelineOptions.CASSANDRA_LOCAL_DATACENTER.key(), servers.cassandraLocalDatacenter());
+    }
+
+    /**
+     * Waits until the job and all its tasks run (Flink REST API), showing progress. Fails with the log's
+     * tail when the job exits first (e.g. an invalid option) or is not running by the deadline.
+     */
+    void awaitRunning(ServerProcess job, int webUiPort, StatusLine status) {
+        JobRest rest = new JobRest(webUiPort);
+        long start = System.nanoTime();
+        try {
+            Wait.until("running", START_TIMEOUT, () -> {
+                if (!job.isAlive()) {
+                    throw new Wait.Abort("the job (pid " + job.pid() + ") exited during start-up"
+                            + job.exitCode().stream().mapToObj(code -> " with code " + code).findFirst().orElse(""));
+                }
+                Optional<JobRest.JobState> state = rest.current();
+                status.update("job: " + state.map(JobRest.JobState::toString).orElse("starting the MiniCluster…")
+                        + "  (" + StatusLine.seconds(start) + ")");
+                return state.filter(JobRest.JobState::fullyRunning).isPresent();
+            });
+        } catch (Wait.Abort | TimeoutException e) {
+            status.clear();
+            if (job.isAlive()) {
+                job.stop(STOP_TIMEOUT);
+            }
+            throw new IllegalStateException(e.getMessage() + ". Last " + LOG_TAIL_LINES + " lines of " + logFile()
+                    + ":" + System.lineSeparator() + LogTail.lastLines(logFile(), LOG_TAIL_LINES), e);
+        }
+        status.clear();
+    }
+
+    String logTail() {
+        return LogTail.lastLines(logFile(), LOG_TAIL_LINES);
+    }
+
+    /** The CLI's own class path (infra/bin/pipeline: target/classes + the Maven-resolved jars), which holds the job and Flink. */
+    static List<Path> ownClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(Path::of)
+                .toList();
+    }
+
+    /** The parent POM's flink.jvm.opens, packaged by the build. */
+    static List<String> flinkJvmOpens() {
+        try (InputStream in = LocalJob.class.getClassLoader().getResourceAsStream("eventpipeline/job-jvm.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("eventpipeline/job-jvm.properties is missing: rebuild the CLI");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return Arrays.stream(properties.getProperty("flink.jvm.opens", "").trim().split("\\s+"))
+                    .filter(flag -> !flag.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
