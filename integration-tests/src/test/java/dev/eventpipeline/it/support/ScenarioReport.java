@@ -71,6 +71,13 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        // The shared servers start once per JVM, before the first scenario's clock starts.
+        long serversNanos = System.nanoTime();
+        LocalServers.shared();
+        long serversMillis = (System.nanoTime() - serversNanos) / 1_000_000;
+        if (serversMillis > 1_000) {
+            System.out.printf(Locale.ROOT, "[scenario] Kafka and Cassandra started in %.1f s%n", serversMillis / 1000.0);
+        }
         startNanos = System.nanoTime();
         extraLogs.clear();
         outcome = "(no outcome recorded)";
