@@ -5,11 +5,13 @@ import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.LocalDate;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ResultSet;
+import com.datastax.driver.core.TypeCodec;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.io.IOException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.cassandra.shaded.com.google.common.util.concurrent.ListenableFuture;
 import org.apache.flink.configuration.Configuration;
@@ -28,6 +30,16 @@ import org.apache.flink.streaming.connectors.cassandra.CassandraSinkBaseConfig;
 public final class UserEventCassandraSink extends AbstractCassandraTupleSink<List<UserEventCassandraModel>> {
 
     private static final long serialVersionUID = 1L;
+
+    // Values are bound with these codecs, resolved once. Binding plain objects makes driver 3 look a
+    // codec up per value, and for a Map it builds a new MapCodec (Guava TypeToken reflection) per
+    // row: that was the largest cost of the whole job in the profile (docs/benchmarks.md).
+    private static final TypeCodec<java.util.UUID> UUID_CODEC = TypeCodec.uuid();
+    private static final TypeCodec<LocalDate> DATE_CODEC = TypeCodec.date();
+    private static final TypeCodec<Date> TIMESTAMP_CODEC = TypeCodec.timestamp();
+    private static final TypeCodec<String> TEXT_CODEC = TypeCodec.varchar();
+    private static final TypeCodec<Map<String, String>> METADATA_CODEC =
+            TypeCodec.map(TypeCodec.varchar(), TypeCodec.varchar());
 
     private final String insertCql;
 
@@ -61,12 +73,11 @@ public final class UserEventCassandraSink extends AbstractCassandraTupleSink<Lis
     public ListenableFuture<ResultSet> send(List<UserEventCassandraModel> rows) {
         ListenableFuture<ResultSet> future;
         if (rows.size() == 1) {
-            future = super.send(rows);
+            future = session.executeAsync(bind(rows.get(0)));
         } else {
             BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
             for (UserEventCassandraModel row : rows) {
-                BoundStatement bound = insert.bind(values(row));
-                batch.add(bound);
+                batch.add(bind(row));
             }
             batch.setIdempotent(true);
             future = session.executeAsync(batch);
@@ -75,6 +86,18 @@ public final class UserEventCassandraSink extends AbstractCassandraTupleSink<Lis
         return future;
     }
 
+    private BoundStatement bind(UserEventCassandraModel row) {
+        BoundStatement bound = insert.bind();
+        bound.set(0, row.userId(), UUID_CODEC);
+        bound.set(1, LocalDate.fromDaysSinceEpoch(Math.toIntExact(row.bucketDate().toEpochDay())), DATE_CODEC);
+        bound.set(2, new Date(row.eventTime().toEpochMilli()), TIMESTAMP_CODEC);
+        bound.set(3, row.eventType(), TEXT_CODEC);
+        bound.set(4, row.eventId(), UUID_CODEC);
+        bound.set(5, row.metadata(), METADATA_CODEC);
+        return bound;
+    }
+
+    /** The values of one row, in the insert's order, as driver-3 types. */
     private static Object[] values(UserEventCassandraModel row) {
         return new Object[] {
             row.userId(),
