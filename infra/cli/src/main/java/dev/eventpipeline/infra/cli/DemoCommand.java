@@ -6,11 +6,13 @@ import dev.eventpipeline.infra.LocalServers;
 import dev.eventpipeline.infra.cassandra.CassandraSchema;
 import dev.eventpipeline.infra.generate.EventGenerator;
 import dev.eventpipeline.infra.generate.PayloadLimits;
+import dev.eventpipeline.infra.generate.SpreadClock;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.infra.process.ServerProcess;
 import dev.eventpipeline.job.config.PipelineOptions;
 import dev.eventpipeline.model.RejectReason;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
     int users;
 
     @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
-            description = "Events per second; 0 = as fast as possible (default ${DEFAULT-VALUE}).")
+            description = {"Events per second, with event times from the clock; 0 = as fast as possible, with event",
+                "times spread over the past hour (default ${DEFAULT-VALUE})."})
     double rate;
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed for the sample data (default: random, so new users each run).")
@@ -119,7 +122,8 @@ final class DemoCommand implements Callable<Integer> {
                     KafkaTopics.USER_EVENTS_DLQ, KafkaTopics.USER_EVENTS)) {
                 sent = new EventSender(servers.bootstrapServers(), KafkaTopics.USER_EVENTS)
                         .send(generator(), events, rate, true, new StatusLine(out), stopSending);
-                out.println("  " + GenerateCommand.summary(sent));
+                out.println("  " + GenerateCommand.summary(sent)
+                        + (rate == 0 ? ", event times spread over the past hour" : ""));
                 if (sent.interrupted()) {
                     return 130;
                 }
@@ -184,6 +188,10 @@ final class DemoCommand implements Callable<Integer> {
     private EventGenerator generator() {
         EventGenerator.Settings.Builder settings = EventGenerator.settings().users(users).invalidFraction(invalidFraction)
                 .limits(PayloadLimits.EVERY_REASON);
+        if (rate == 0) {
+            // Sent in seconds, but with event times spread over the past hour, like real traffic.
+            settings.clock(SpreadClock.endingNow(Duration.ofHours(1), events, Clock.systemUTC()));
+        }
         if (seed != null) {
             settings.seed(seed);
         }
@@ -253,10 +261,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private String summary(EventSender.Report sent, Arrivals arrivals) {
-        String reasons = arrivals.deadLetteredByReason().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(entry -> entry.getKey() + " " + entry.getValue())
-                .collect(Collectors.joining(", "));
+        String reasons = GenerateCommand.reasons(arrivals.deadLetteredByReason(), "                            ");
         double seconds = arrivals.sinceFirstSend().toNanos() / 1e9;
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "  sent           %,7d events: %,d valid, %,d invalid (%d reject reasons)%n",
@@ -339,6 +344,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.flush();
                 CompletableFuture.allOf(toStop.stream().map(server -> CompletableFuture.runAsync(server::stop))
                         .toArray(CompletableFuture[]::new)).join();
+                out.println("Stopped.");
                 if (toStop.size() == 1) {
                     out.println((stopKafka ? "Cassandra" : "Kafka") + " was running before the demo: left running.");
                 }

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,6 +95,9 @@ final class GenerateCommand implements Callable<Integer> {
             EventSender.Report report = new EventSender(bootstrap, topic)
                     .send(generator, events, rate, false, new StatusLine(out), stop);
             out.println(summary(report));
+            if (!report.invalidByReason().isEmpty()) {
+                out.println("  invalid by reason: " + reasons(report.invalidByReason(), "                     "));
+            }
             out.flush();
             return report.interrupted() ? 130 : 0;
         } finally {
@@ -122,14 +124,30 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
+    /** One line: what was sent, how fast. */
     static String summary(EventSender.Report report) {
-        String reasons = report.invalidByReason().entrySet().stream()
-                .sorted(Map.Entry.<RejectReason, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(entry -> entry.getKey() + " " + entry.getValue())
-                .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s %,d events in %.1f s (%,.0f events/s): %,d valid, %,d invalid%s",
+        return String.format(Locale.ROOT, "%s %,d events in %.1f s (%,.0f events/s): %,d valid, %,d invalid",
                 report.interrupted() ? "Interrupted after sending" : "Sent", report.sent(), report.elapsed().toNanos() / 1e9,
-                report.eventsPerSecond(), report.validSent(), report.invalidSent(),
-                reasons.isEmpty() ? "" : " (" + reasons + ")");
+                report.eventsPerSecond(), report.validSent(), report.invalidSent());
+    }
+
+    /** "REASON n, REASON n, …" in enum order, wrapped after about 100 characters and indented by {@code indent}. */
+    static String reasons(Map<RejectReason, Long> counts, String indent) {
+        StringBuilder text = new StringBuilder();
+        int lineStart = 0;
+        for (Map.Entry<RejectReason, Long> entry : new java.util.TreeMap<>(counts).entrySet()) {
+            String item = entry.getKey() + " " + entry.getValue();
+            if (text.length() > lineStart) {
+                text.append(",");
+                if (text.length() - lineStart + item.length() > 100) {
+                    text.append(System.lineSeparator()).append(indent);
+                    lineStart = text.length() - indent.length();
+                } else {
+                    text.append(' ');
+                }
+            }
+            text.append(item);
+        }
+        return text.toString();
     }
 }

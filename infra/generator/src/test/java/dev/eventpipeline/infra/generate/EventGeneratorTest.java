@@ -154,7 +154,7 @@ class EventGeneratorTest {
     void noTwoValidEventsShareAPrimaryKeySoEachBecomesOneRow() {
         // A fixed clock is the worst case: every event would have the same time.
         RawEventProcessor job = processorFor(PayloadLimits.JOB_DEFAULTS);
-        List<UserEventCassandraModel> rows = generate(base().users(20).generator(), 20_000).stream()
+        List<UserEventCassandraModel> rows = generate(base().users(20).generator(), 5_000).stream()
                 .map(record -> job.process(record.value()).value()).toList();
         Set<List<Object>> keys = new HashSet<>();
         for (UserEventCassandraModel row : rows) {
