@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -290,8 +289,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The timeline of the user with the most events on one day: the top of the Zipf curve. */
     private void printTimeline(CqlSession session, EventSender.Report sent) {
-        sent.rowsByPartition().entrySet().stream().max(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-                .ifPresent(busiest -> {
+        sent.busiest().ifPresent(busiest -> {
                     EventSender.Partition partition = busiest.getKey();
                     out.println();
                     out.print(Timeline.render(partition.userId(), partition.bucketDate(),

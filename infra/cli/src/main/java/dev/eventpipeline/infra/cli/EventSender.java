@@ -26,22 +26,27 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends generated records to Kafka, paced, with a live progress line. A record counts as sent once
- * Kafka acknowledged it (acks=all). With {@code track}, remembers what each acknowledged record must
- * become (its row's partition, or its reject reason at its topic/partition/offset) for the demo to
- * check against Cassandra and the dead-letter topic.
+ * Kafka acknowledged it (acks=all). Counts the rows each (user, day) partition should get; with
+ * {@code track}, also remembers what each acknowledged record must become (a row, or a dead letter
+ * with its reason, by partition and offset) for the demo to check against the dead-letter topic.
  */
 final class EventSender {
 
     /** A row's partition key in {@code user_events}. */
     record Partition(UUID userId, LocalDate bucketDate) {}
 
-    /** What was sent. The maps are filled only when tracking. */
+    /** What was sent. {@code fateByOffset} is filled only when tracking. */
     record Report(long validSent, long invalidSent, Map<RejectReason, Long> invalidByReason,
             Map<Partition, Long> rowsByPartition, Map<Long, Optional<RejectReason>> fateByOffset, Duration elapsed,
             boolean interrupted) {
 
         long sent() {
             return validSent + invalidSent;
+        }
+
+        /** The (user, day) with the most valid events. */
+        Optional<Map.Entry<Partition, Long>> busiest() {
+            return rowsByPartition.entrySet().stream().max(Map.Entry.comparingByValue());
         }
 
         double eventsPerSecond() {
@@ -101,10 +106,10 @@ final class EventSender {
                         }
                         if (track) {
                             fates.put(Report.coordinates(metadata.partition(), metadata.offset()), record.expectedRejection());
-                            record.event().ifPresent(event -> rows.merge(new Partition(event.userId(),
-                                    BucketDates.bucketDateOf(event.eventTime().truncatedTo(ChronoUnit.MILLIS))),
-                                    1L, Long::sum));
                         }
+                        // At most users x days entries, so kept even for long runs.
+                        record.event().ifPresent(event -> rows.merge(new Partition(event.userId(),
+                                BucketDates.bucketDateOf(event.eventTime().truncatedTo(ChronoUnit.MILLIS))), 1L, Long::sum));
                     }
                 });
                 if (System.nanoTime() - lastStatus > 200_000_000L) {

@@ -98,6 +98,9 @@ final class GenerateCommand implements Callable<Integer> {
             if (!report.invalidByReason().isEmpty()) {
                 out.println("  invalid by reason: " + reasons(report.invalidByReason(), "                     "));
             }
+            report.busiest().ifPresent(busiest -> out.printf("Busiest user: %s, %,d valid events on %s: "
+                    + "pipeline query --user %s --date %s%n", busiest.getKey().userId(), busiest.getValue(),
+                    busiest.getKey().bucketDate(), busiest.getKey().userId(), busiest.getKey().bucketDate()));
             out.flush();
             return report.interrupted() ? 130 : 0;
         } finally {
@@ -131,22 +134,28 @@ final class GenerateCommand implements Callable<Integer> {
                 report.eventsPerSecond(), report.validSent(), report.invalidSent());
     }
 
-    /** "REASON n, REASON n, …" in enum order, wrapped after about 100 characters and indented by {@code indent}. */
+    /**
+     * "REASON n, REASON n, …" in enum order, for a line that starts {@code indent.length()} characters in:
+     * wrapped before 110 characters, continuation lines indented by {@code indent}.
+     */
     static String reasons(Map<RejectReason, Long> counts, String indent) {
         StringBuilder text = new StringBuilder();
-        int lineStart = 0;
+        int lineLength = indent.length();
         for (Map.Entry<RejectReason, Long> entry : new java.util.TreeMap<>(counts).entrySet()) {
             String item = entry.getKey() + " " + entry.getValue();
-            if (text.length() > lineStart) {
-                text.append(",");
-                if (text.length() - lineStart + item.length() > 100) {
+            if (text.length() > 0) {
+                text.append(',');
+                lineLength++;
+                if (lineLength + 1 + item.length() + 1 > 110) { // " item,"
                     text.append(System.lineSeparator()).append(indent);
-                    lineStart = text.length() - indent.length();
+                    lineLength = indent.length();
                 } else {
                     text.append(' ');
+                    lineLength++;
                 }
             }
             text.append(item);
+            lineLength += item.length();
         }
         return text.toString();
     }
