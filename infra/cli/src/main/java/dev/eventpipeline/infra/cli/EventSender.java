@@ -80,11 +80,14 @@ final class EventSender {
         Map<Long, Optional<RejectReason>> fates = new HashMap<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         Pacer pacer = new Pacer(rate);
-        long start = System.nanoTime();
+        long start;
         long lastStatus = 0;
         boolean interrupted = false;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(),
                 new StringSerializer(), new ByteArraySerializer())) {
+            // Fetch the topic's metadata before the clock starts, so the rate is the sending rate.
+            producer.partitionsFor(topic);
+            start = System.nanoTime();
             for (long i = 0; i < count; i++) {
                 if (stop.get() || failure.get() != null || Thread.currentThread().isInterrupted()) {
                     interrupted = failure.get() == null;

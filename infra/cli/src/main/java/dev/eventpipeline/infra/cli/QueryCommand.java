@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.eventpipeline.infra.LocalServers;
 import dev.eventpipeline.infra.cassandra.CassandraSchema;
 import dev.eventpipeline.infra.process.Ports;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -54,7 +55,9 @@ final class QueryCommand implements Callable<Integer> {
                     + "; start the local stack with `pipeline up`.");
         }
         try (CqlSession session = servers.cassandra().openSession()) {
-            spec.commandLine().getOut().print(Timeline.render(user, date, timeline(session, user, date, limit), limit));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(Timeline.render(user, date, timeline(session, user, date, limit), limit));
+            out.flush(); // print() does not flush, and System.exit does not either
         }
         return 0;
     }
