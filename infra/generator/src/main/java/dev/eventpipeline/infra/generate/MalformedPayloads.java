@@ -7,8 +7,11 @@ import dev.eventpipeline.model.UserEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -24,6 +27,17 @@ final class MalformedPayloads {
         "\"yesterday\"", "\"2025-13-45T25:61:00Z\"", "\"\"", "\"25/11/2025 10:15\"", "\"2025-11-25 10:15:30\""};
     private static final String[] BAD_UUIDS = {
         "\"not-a-uuid\"", "\"12345\"", "\"1-2-3-4-5\"", "\"589e4567-e89b-12d3-a456-42661417400g\"", "\"\""};
+
+    /**
+     * The reasons with a recipe here. A reason added to {@link RejectReason} later is simply not generated
+     * until it gets one (the generator must not fail on it).
+     */
+    static final Set<RejectReason> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
+            RejectReason.EMPTY_PAYLOAD, RejectReason.TOO_LARGE, RejectReason.MALFORMED_JSON, RejectReason.NOT_AN_OBJECT,
+            RejectReason.MISSING_FIELD, RejectReason.DUPLICATE_FIELD, RejectReason.INVALID_TYPE, RejectReason.INVALID_UUID,
+            RejectReason.INVALID_TIMESTAMP, RejectReason.BLANK_EVENT_TYPE, RejectReason.EVENT_TYPE_TOO_LONG,
+            RejectReason.TOO_MANY_METADATA_ENTRIES, RejectReason.METADATA_KEY_TOO_LONG,
+            RejectReason.METADATA_VALUE_TOO_LONG, RejectReason.EVENT_TIME_IN_FUTURE, RejectReason.EVENT_TIME_TOO_OLD));
 
     private final PayloadLimits limits;
 

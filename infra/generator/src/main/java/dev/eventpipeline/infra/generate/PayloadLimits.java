@@ -56,11 +56,12 @@ public record PayloadLimits(int maxPayloadBytes, int maxEventTypeLength, int max
     }
 
     /**
-     * The reasons a payload can be refused for under these limits: all but TOO_LARGE when the limit is
-     * above what Kafka accepts, and all but EVENT_TIME_TOO_OLD when any age is accepted.
+     * The reasons the generator can make a payload refused for under these limits: all it has a recipe
+     * for, but TOO_LARGE only when the limit is below what Kafka accepts, and EVENT_TIME_TOO_OLD only when
+     * there is a maximum age.
      */
     public Set<RejectReason> reachableReasons() {
-        Set<RejectReason> reasons = EnumSet.allOf(RejectReason.class);
+        Set<RejectReason> reasons = EnumSet.copyOf(MalformedPayloads.SUPPORTED);
         if (maxPayloadBytes + 1024 > LARGEST_SENDABLE_PAYLOAD) {
             reasons.remove(RejectReason.TOO_LARGE);
         }
