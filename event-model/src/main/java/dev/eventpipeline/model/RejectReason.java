@@ -8,6 +8,7 @@ public enum RejectReason {
     // Decoding (event-model).
     EMPTY_PAYLOAD,
     TOO_LARGE,
+    INVALID_ENCODING,
     MALFORMED_JSON,
     NOT_AN_OBJECT,
     MISSING_FIELD,

@@ -10,6 +10,8 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_OFFSET = "dlq.source.offset";
     public static final String SOURCE_TIMESTAMP = "dlq.source.timestamp";
     public static final String REJECTED_AT = "dlq.rejected.at";
+    /** Present only when the value had to be cut to fit the dead-letter topic: the original size. */
+    public static final String ORIGINAL_BYTES = "dlq.original.bytes";
 
     private DeadLetterHeaders() {}
 }

@@ -17,6 +17,17 @@ public abstract class DeadLetterSinkSettings implements Serializable {
         return "user-events-dlq";
     }
 
+    /**
+     * The largest dead-letter record written. Kafka's default topic limit is 1,048,588 bytes; a
+     * record beyond the topic's limit would fail the job on every replay, so a larger payload is
+     * cut to fit and its original size recorded in a header. Raise it together with the topic's
+     * {@code max.message.bytes} to keep such payloads whole.
+     */
+    @Value.Default
+    public int maxRecordBytes() {
+        return 1_000_000;
+    }
+
     /** Any Kafka producer property ({@code security.protocol}, {@code sasl.*}, ...). */
     public abstract Map<String, String> clientProperties();
 

@@ -18,10 +18,13 @@ public final class DeadLetterSinks {
         properties.putAll(settings.clientProperties());
         properties.putIfAbsent("enable.idempotence", "true");
         properties.putIfAbsent("acks", "all");
+        properties.putIfAbsent("compression.type", "lz4");
+        // The record-size bound is the schema's (maxRecordBytes); the client must not be stricter.
+        properties.putIfAbsent("max.request.size", Integer.toString(settings.maxRecordBytes() + 64 * 1024));
         return KafkaSink.<DeadLetter>builder()
                 .setBootstrapServers(settings.bootstrapServers())
                 .setKafkaProducerConfig(properties)
-                .setRecordSerializer(new DeadLetterSerializationSchema(settings.topic()))
+                .setRecordSerializer(new DeadLetterSerializationSchema(settings.topic(), settings.maxRecordBytes()))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }

@@ -18,7 +18,7 @@ class DeadLetterSerializationSchemaTest {
         DeadLetter letter = DeadLetter.of(raw, Rejection.of(RejectReason.MALFORMED_JSON, "not valid JSON"), 99L);
 
         ProducerRecord<byte[], byte[]> record =
-                new DeadLetterSerializationSchema("user-events-dlq").serialize(letter, null, null);
+                new DeadLetterSerializationSchema("user-events-dlq", 1_000_000).serialize(letter, null, null);
 
         assertThat(record.topic()).isEqualTo("user-events-dlq");
         assertThat(record.key()).isEqualTo("user-1".getBytes(UTF_8));
@@ -31,6 +31,27 @@ class DeadLetterSerializationSchemaTest {
         assertThat(header(record, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("41");
         assertThat(header(record, DeadLetterHeaders.SOURCE_TIMESTAMP)).isEqualTo("1764065730123");
         assertThat(header(record, DeadLetterHeaders.REJECTED_AT)).isEqualTo("99");
+        assertThat(record.headers().lastHeader(DeadLetterHeaders.ORIGINAL_BYTES)).isNull();
+    }
+
+    @Test
+    void cutsAValueThatWouldNotFitTheTopicAndRecordsItsSize() {
+        byte[] huge = new byte[50_000];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        RawEvent raw = new RawEvent(null, huge, "user-events", 0, 1L, 1L);
+        DeadLetter letter = DeadLetter.of(raw, Rejection.of(RejectReason.TOO_LARGE, "too large"), 5L);
+
+        ProducerRecord<byte[], byte[]> record =
+                new DeadLetterSerializationSchema("user-events-dlq", 20_000).serialize(letter, null, null);
+
+        int headerBytes = 0;
+        for (org.apache.kafka.common.header.Header h : record.headers()) {
+            headerBytes += h.key().length() + h.value().length;
+        }
+        assertThat(record.value().length + headerBytes).isLessThanOrEqualTo(20_000);
+        assertThat(record.value()).isEqualTo(java.util.Arrays.copyOf(huge, record.value().length));
+        assertThat(header(record, DeadLetterHeaders.ORIGINAL_BYTES)).isEqualTo("50000");
+        assertThat(header(record, DeadLetterHeaders.REASON)).isEqualTo("TOO_LARGE");
     }
 
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {

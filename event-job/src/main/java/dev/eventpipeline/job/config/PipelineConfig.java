@@ -54,6 +54,7 @@ public abstract class PipelineConfig {
         DeadLetterSinkSettings deadLetters = DeadLetterSinkSettings.builder()
                 .bootstrapServers(bootstrapServers)
                 .topic(reader.get(DLQ_TOPIC))
+                .maxRecordBytes(reader.get(DLQ_MAX_RECORD_BYTES))
                 .clientProperties(kafkaProperties)
                 .build();
         CassandraSinkSettings cassandra = CassandraSinkSettings.builder()

@@ -40,6 +40,11 @@ public final class PipelineOptions {
     public static final ConfigOption<String> DLQ_TOPIC = ConfigOption.of(
             "dlq.topic", "user-events-dlq", "Topic for events that cannot become rows", nonEmpty());
 
+    public static final ConfigOption<Integer> DLQ_MAX_RECORD_BYTES = ConfigOption.of(
+            "dlq.max-record-bytes", "1000000",
+            "Largest dead-letter record; longer payloads are cut to fit (original size in a header). "
+                    + "Keep it within the topic's max.message.bytes", intBetween(10_000, 64 * 1024 * 1024));
+
     public static final ConfigOption<List<String>> CASSANDRA_CONTACT_POINTS = ConfigOption.of(
             "cassandra.contact-points", "127.0.0.1", "Cassandra hosts, comma-separated", list());
     public static final ConfigOption<Integer> CASSANDRA_PORT = ConfigOption.of(
@@ -119,7 +124,7 @@ public final class PipelineOptions {
 
     public static final List<ConfigOption<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC, KAFKA_GROUP_ID, KAFKA_STARTING_OFFSETS, KAFKA_PARTITION_DISCOVERY,
-            KAFKA_BOUNDED, DLQ_TOPIC,
+            KAFKA_BOUNDED, DLQ_TOPIC, DLQ_MAX_RECORD_BYTES,
             CASSANDRA_CONTACT_POINTS, CASSANDRA_PORT, CASSANDRA_LOCAL_DATACENTER, CASSANDRA_KEYSPACE, CASSANDRA_TABLE,
             CASSANDRA_USERNAME, CASSANDRA_PASSWORD, CASSANDRA_SSL, CASSANDRA_CONSISTENCY, CASSANDRA_TTL,
             CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_BATCH_MAX_ROWS, CASSANDRA_BATCH_LINGER,

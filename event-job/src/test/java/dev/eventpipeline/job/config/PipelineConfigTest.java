@@ -94,6 +94,7 @@ class PipelineConfigTest {
         "kafka.partition-discovery-interval|often|duration such as",
         "kafka.bounded|maybe|true or false",
         "dlq.topic|' '|must not be empty",
+        "dlq.max-record-bytes|100|from 10000 to",
         "cassandra.contact-points|,|comma-separated list",
         "cassandra.port|70000|from 1 to 65535",
         "cassandra.local-datacenter|' '|must not be empty",

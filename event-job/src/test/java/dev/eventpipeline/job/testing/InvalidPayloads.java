@@ -25,6 +25,7 @@ public final class InvalidPayloads {
         Map<RejectReason, String> json = new EnumMap<>(RejectReason.class);
         json.put(RejectReason.EMPTY_PAYLOAD, "");
         json.put(RejectReason.TOO_LARGE, event("\"click\"", TIME, "{\"blob\":\"" + "x".repeat(MAX_PAYLOAD_BYTES) + "\"}"));
+        json.put(RejectReason.INVALID_ENCODING, event("\"click\\ud800\"", TIME, "{}")); // unpaired surrogate
         json.put(RejectReason.MALFORMED_JSON, "{\"user_id\":");
         json.put(RejectReason.NOT_AN_OBJECT, "[1,2,3]");
         json.put(RejectReason.MISSING_FIELD, "{" + USER + "," + TIME + "," + ID + "}");

@@ -24,7 +24,8 @@ import java.util.Map;
  * <p>Decoding is tolerant where real producers differ and strict where data would be lost:
  * {@code event_time} may be an ISO-8601 instant (any offset, any sub-second precision) or epoch
  * milliseconds; metadata numbers, booleans and nested values become their JSON text and nulls are
- * dropped; unknown fields are ignored. It never throws: every input yields an event or a
+ * dropped; unknown fields are ignored. Only well-formed UTF-8 is read, and text must not hold
+ * unpaired surrogates, so what is stored is what was sent. It never throws: every input yields an event or a
  * {@link dev.eventpipeline.model.Rejection} naming the field. Encoding writes the canonical form,
  * with {@code event_time} as an ISO-8601 UTC instant.
  *
@@ -79,6 +80,11 @@ public final class UserEventJsonCodec {
         if (payload.length > maxPayloadBytes) {
             return Result.rejected(RejectReason.TOO_LARGE,
                     "payload is " + payload.length + " bytes, the limit is " + maxPayloadBytes);
+        }
+        int invalidByte = Utf8Text.firstInvalidByte(payload);
+        if (invalidByte >= 0) {
+            return Result.rejected(RejectReason.INVALID_ENCODING, "payload is not UTF-8 JSON text: byte 0x"
+                    + Integer.toHexString(payload[invalidByte] & 0xFF) + " at offset " + invalidByte);
         }
         try (JsonParser parser = factory.createParser(payload)) {
             return new UserEventReader(parser, factory).read();

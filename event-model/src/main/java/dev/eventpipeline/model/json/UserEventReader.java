@@ -103,6 +103,15 @@ final class UserEventReader {
         if (eventId == null) {
             return missing(JsonFields.EVENT_ID);
         }
+        if (Utf8Text.hasUnpairedSurrogate(eventType)) {
+            return unpairedSurrogate(JsonFields.EVENT_TYPE);
+        }
+        for (Map.Entry<String, String> entry : metadata == null ? Map.<String, String>of().entrySet()
+                : metadata.entrySet()) {
+            if (Utf8Text.hasUnpairedSurrogate(entry.getKey()) || Utf8Text.hasUnpairedSurrogate(entry.getValue())) {
+                return unpairedSurrogate("metadata." + echo(entry.getKey()));
+            }
+        }
         return Result.accepted(UserEvent.builder()
                 .userId(userId)
                 .eventType(eventType)
@@ -110,6 +119,11 @@ final class UserEventReader {
                 .eventId(eventId)
                 .metadata(metadata == null ? Map.of() : metadata)
                 .build());
+    }
+
+    private static Result<UserEvent> unpairedSurrogate(String field) {
+        return Result.rejected(RejectReason.INVALID_ENCODING,
+                field + " holds an unpaired UTF-16 surrogate escape, which is not Unicode text");
     }
 
     private static Result<UserEvent> missing(String field) {

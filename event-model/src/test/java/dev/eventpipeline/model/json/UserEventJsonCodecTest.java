@@ -7,6 +7,7 @@ import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.Result;
 import dev.eventpipeline.model.UserEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -198,7 +199,52 @@ class UserEventJsonCodecTest {
             int at = new String(json, UTF_8).indexOf('\u00e9');
             json[at] = (byte) 0xFF;
 
-            assertThat(codec.decode(json).rejection().reason()).isEqualTo(RejectReason.MALFORMED_JSON);
+            assertThat(codec.decode(json).rejection().reason()).isEqualTo(RejectReason.INVALID_ENCODING);
+            assertThat(codec.decode(json).rejection().message()).contains("0xff", "offset " + at);
+        }
+
+        @Test
+        void jsonInOtherEncodingsThanUtf8() {
+            String json = eventWith("metadata", "{}");
+
+            for (java.nio.charset.Charset charset : List.of(java.nio.charset.StandardCharsets.UTF_16,
+                    java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.Charset.forName("UTF-32"))) {
+                assertThat(codec.decode(json.getBytes(charset)).rejection().reason()).as(charset.name())
+                        .isEqualTo(RejectReason.INVALID_ENCODING);
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"C0AF", "E080AF", "EDA080", "F4908080", "F8888080", "80", "E282"})
+        void malformedUtf8InsideAString(String hex) {
+            byte[] before = eventWith("event_type", "\"cl").getBytes(UTF_8);
+            String rest = eventWith("event_type", "\"cl\"");
+            rest = rest.substring(rest.indexOf("cl\"") + 2);
+            byte[] bad = java.util.HexFormat.of().parseHex(hex);
+            byte[] json = new byte[before.length - 0];
+            json = java.util.Arrays.copyOf(before, before.length + bad.length + rest.length());
+            System.arraycopy(bad, 0, json, before.length, bad.length);
+            byte[] tail = rest.getBytes(UTF_8);
+            System.arraycopy(tail, 0, json, before.length + bad.length, tail.length);
+
+            assertThat(codec.decode(json).rejection().reason()).isEqualTo(RejectReason.INVALID_ENCODING);
+        }
+
+        @Test
+        void unpairedSurrogateEscapes() {
+            assertRejected(eventWith("event_type", "\"a\\ud800b\""), RejectReason.INVALID_ENCODING, "event_type");
+            assertRejected(eventWith("metadata", "{\"k\":\"\\udc00\"}"), RejectReason.INVALID_ENCODING,
+                    "metadata.\"k\"");
+            // In a field name the parser itself refuses it.
+            assertThat(decode(eventWith("metadata", "{\"\\ud83d\":\"v\"}")).rejection().reason())
+                    .isIn(RejectReason.INVALID_ENCODING, RejectReason.MALFORMED_JSON);
+        }
+
+        @Test
+        void pairedSurrogatesAndFourByteCharactersAreFine() {
+            UserEvent event = decode(eventWith("metadata", "{\"e\":\"\\ud83d\\ude00 \ud83d\ude00\"}")).value();
+
+            assertThat(event.metadata().get("e")).isEqualTo("\ud83d\ude00 \ud83d\ude00");
         }
 
         @ParameterizedTest
