@@ -33,7 +33,7 @@ final class MalformedPayloads {
      * until it gets one (the generator must not fail on it).
      */
     static final Set<RejectReason> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
-            RejectReason.EMPTY_PAYLOAD, RejectReason.TOO_LARGE, RejectReason.MALFORMED_JSON, RejectReason.NOT_AN_OBJECT,
+            RejectReason.EMPTY_PAYLOAD, RejectReason.TOO_LARGE, RejectReason.INVALID_ENCODING, RejectReason.MALFORMED_JSON, RejectReason.NOT_AN_OBJECT,
             RejectReason.MISSING_FIELD, RejectReason.DUPLICATE_FIELD, RejectReason.INVALID_TYPE, RejectReason.INVALID_UUID,
             RejectReason.INVALID_TIMESTAMP, RejectReason.BLANK_EVENT_TYPE, RejectReason.EVENT_TYPE_TOO_LONG,
             RejectReason.TOO_MANY_METADATA_ENTRIES, RejectReason.METADATA_KEY_TOO_LONG,
@@ -58,6 +58,10 @@ final class MalformedPayloads {
                 String padding = "x".repeat(limits.maxPayloadBytes() + 1 + random.nextInt(512));
                 return fields.set("metadata", metadataJson(Map.of("note", padding))).json();
             }
+            case INVALID_ENCODING: // half of a UTF-16 surrogate pair, as a broken client escapes an emoji
+                return random.nextBoolean()
+                        ? fields.set("event_type", "\"" + event.eventType() + "\\ud83d\"").json()
+                        : fields.set("metadata", "{\"note\":\"ok \\ude00\"}").json();
             case MALFORMED_JSON: {
                 String valid = fields.json();
                 switch (random.nextInt(4)) {
