@@ -9,6 +9,7 @@ import dev.eventpipeline.it.support.ScenarioReport;
 import dev.eventpipeline.job.testing.KafkaTestClient;
 import dev.eventpipeline.job.testing.TestPipelines;
 import dev.eventpipeline.job.testing.UserEventsTable;
+import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.time.Duration;
 import java.util.List;
@@ -19,14 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Scenario 1: 200,000 events, 5% of them invalid (625 of each of the 16 reject reasons), through
+ * Scenario 1: 200,000 events, 5% of them invalid (588 of each of the 17 reject reasons), through
  * the whole pipeline with no failure. Every valid event becomes exactly its row, every invalid
  * record exactly one dead letter with its reason.
  */
 class ExactnessITCase {
 
     private static final int EVENTS = 200_000;
-    private static final int INVALID_PER_REASON = 625; // x 16 reasons = 10,000 = 5%
+    private static final int INVALID_PER_REASON = 588; // x 17 reasons = 9,996, about 5%
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
@@ -46,7 +47,8 @@ class ExactnessITCase {
         String deadLetters = servers.createFreshTopic("exactness-dlq", 2);
         MixedStream stream = MixedStream.of(EVENTS, INVALID_PER_REASON, 2_000, 101);
         assertThat(stream.total()).isEqualTo(EVENTS);
-        assertThat(stream.expectedDeadLetters).hasSize(EVENTS / 20);
+        int invalid = INVALID_PER_REASON * RejectReason.values().length;
+        assertThat(stream.expectedDeadLetters).hasSize(invalid);
 
         kafka.send(topic, stream.records);
         report.step("sent " + stream.total() + " records");
@@ -61,8 +63,8 @@ class ExactnessITCase {
                 rowOutcome.unexpected() + letterOutcome.duplicated(), rowOutcome + "; " + letterOutcome);
 
         assertThat(rowOutcome.exact()).as(rowOutcome.toString()).isTrue();
-        assertThat(rows).hasSize(EVENTS - EVENTS / 20);
+        assertThat(rows).hasSize(EVENTS - invalid);
         assertThat(letterOutcome.exact()).as(letterOutcome.toString()).isTrue();
-        assertThat(letters).hasSize(EVENTS / 20);
+        assertThat(letters).hasSize(invalid);
     }
 }

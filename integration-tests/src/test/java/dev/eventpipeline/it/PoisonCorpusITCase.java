@@ -73,7 +73,7 @@ class PoisonCorpusITCase {
         report.step("sent " + records.size() + " hostile payloads");
 
         String[] arguments = Stream.concat(Arrays.stream(TestPipelines.arguments(servers, topic, deadLetters,
-                        "--job.parallelism", "2", "--kafka.property.max.request.size", Integer.toString(MAX_MESSAGE_BYTES))),
+                        "--job.parallelism", "2", "--dlq.max-record-bytes", Integer.toString(MAX_MESSAGE_BYTES))),
                 Arrays.stream(PoisonCorpusArguments.VALIDATION)).toArray(String[]::new);
         JobClient job = PipelineRuns.start(arguments);
         String jobId = job.getJobID().toHexString();

@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * and ~1 MiB messages, deeply nested metadata, values over the validation limits. Every entry is
  * named by its kind, so a failure says which payload got through.
  *
- * <p>Known gaps (found while building this corpus, not included because the codec accepts them;
- * reported to event-model): UTF-16 JSON (Jackson detects the encoding), overlong UTF-8 sequences
+ * <p>Once gaps (found while building this corpus, since closed in event-model and now part of it):
+ * UTF-16 JSON (Jackson detects the encoding), overlong UTF-8 sequences
  * such as C0 AF, four-byte sequences above U+10FFFF such as F4 90 80 80, and escaped NUL or
  * unpaired surrogates inside strings.
  */
@@ -157,6 +157,22 @@ public final class HostilePayloads {
             binary[0] = (byte) (0x80 | random.nextInt(0x80)); // never a valid first byte of a JSON text
             corpus.put("binary-" + i, binary);
         }
+
+        // Other encodings and UTF-8 that decoders are lenient about: all refused as INVALID_ENCODING.
+        String plain = event("\"" + USER + "\"", "\"caf\u00e9\"", TIME, "\"" + ID + "\"", "{}");
+        corpus.put("utf16-with-bom", plain.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        corpus.put("utf16le-without-bom", plain.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        corpus.put("utf32", plain.getBytes(java.nio.charset.Charset.forName("UTF-32")));
+        byte[][] lenientUtf8 = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}};
+        for (int i = 0; i < lenientUtf8.length; i++) {
+            corpus.put("overlong-or-beyond-unicode-" + i, splice(event("\"" + USER + "\"", "\"@\"", TIME,
+                    "\"" + ID + "\"", "{}"), lenientUtf8[i]));
+        }
+        corpus.put("unpaired-surrogate-event_type", event("\"" + USER + "\"", "\"click\\ud800\"", TIME,
+                "\"" + ID + "\"", "{}").getBytes(UTF_8));
+        corpus.put("unpaired-surrogate-metadata", event("\"" + USER + "\"", "\"click\"", TIME,
+                "\"" + ID + "\"", "{\"k\":\"\\udc00\"}").getBytes(UTF_8));
 
         // Empty, whitespace and null values.
         corpus.put("empty", new byte[0]);
