@@ -74,7 +74,7 @@ public final class PipelineOptions {
             "cassandra.batch.max-rows", "64",
             "Rows of one partition written as one UNLOGGED batch; 1 writes each row alone", intBetween(1, 1024));
     public static final ConfigOption<Duration> CASSANDRA_BATCH_LINGER = ConfigOption.of(
-            "cassandra.batch.linger", "50 ms", "How long a row may wait for others of its partition",
+            "cassandra.batch.linger", "200 ms", "How long a row may wait for others of its partition",
             duration(true));
     public static final ConfigOption<Duration> CASSANDRA_REQUEST_TIMEOUT = ConfigOption.of(
             "cassandra.request-timeout", "12 s", "Driver read timeout of one write", duration(false));

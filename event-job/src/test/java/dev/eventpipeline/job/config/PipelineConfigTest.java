@@ -44,7 +44,7 @@ class PipelineConfigTest {
         assertThat(config.cassandra().maxConcurrentRequests()).isBetween(1, 1024);
         assertThat(config.cassandra().ttl()).isEmpty();
         assertThat(config.cassandra().batching().maxRows()).isEqualTo(64);
-        assertThat(config.cassandra().batching().lingerMillis()).isEqualTo(50);
+        assertThat(config.cassandra().batching().lingerMillis()).isEqualTo(200);
         assertThat(config.job().checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.job().watermarkOutOfOrderness()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.job().parallelism()).isEmpty();
