@@ -1,6 +1,8 @@
 package dev.eventpipeline.infra.bench.e2e;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.eventpipeline.infra.LocalCassandra;
 import dev.eventpipeline.infra.LocalKafka;
 import dev.eventpipeline.infra.bench.baseline.SeedLikeJob;
@@ -68,6 +70,8 @@ public final class EndToEndBenchmark {
         final List<Long> heapUsedMiB = new ArrayList<>();
         final List<Long> heapLiveMiB = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        final List<Double> cassandraCpuMicrosPerRow = new ArrayList<>();
+        final List<Double> clientCpuMicrosPerRow = new ArrayList<>();
         double latencyRate = Double.NaN;
         double p50Millis = Double.NaN;
         double p99Millis = Double.NaN;
@@ -120,6 +124,7 @@ public final class EndToEndBenchmark {
         try {
             startServers();
             prepareEvents();
+            warmUpCassandra();
             for (int rep = 1; rep <= options.repeats(); rep++) {
                 if (wanted("a")) {
                     ceiling("a1", DriverCeiling.Mode.SINGLE, rep);
@@ -175,7 +180,16 @@ public final class EndToEndBenchmark {
         c.get();
         kafka.createPipelineTopics();
         cassandra.applySchema();
-        session = cassandra.openSession();
+        // Generous timeouts: on a shared 2-core machine a loaded node can take seconds per request.
+        session = CqlSession.builder()
+                .addContactPoint(cassandra.contactPoint())
+                .withLocalDatacenter(cassandra.localDatacenter())
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(60))
+                        .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+                        .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                        .build())
+                .build();
         table = new UserEventsTable(session);
         step("servers up: Kafka " + kafka.bootstrapServers() + ", Cassandra 127.0.0.1:" + cassandra.cqlPort());
     }
@@ -215,23 +229,39 @@ public final class EndToEndBenchmark {
         step(String.format(Locale.ROOT, "produced in %.1f s", (System.nanoTime() - start) / 1e9));
     }
 
+    /** One unmeasured pass of the rows, so no system meets a cold Cassandra (JIT, memtables). */
+    private void warmUpCassandra() throws InterruptedException {
+        step("warm-up: writing the rows once, not measured");
+        new DriverCeiling(session, DriverCeiling.Mode.BATCH, options.ceilingInFlight(), options.ceilingBatchRows(),
+                options.ceilingLingerMs()).write(rows, 0);
+        new DriverCeiling(session, DriverCeiling.Mode.SINGLE, options.ceilingInFlight(), 1, 0)
+                .write(rows.subList(0, Math.min(rows.size(), 100_000)), 0);
+    }
+
     // ---------------------------------------------------------------- throughput
 
     private void ceiling(String key, DriverCeiling.Mode mode, int rep) throws InterruptedException {
         table.truncate();
         DriverCeiling ceiling = new DriverCeiling(session, mode, options.ceilingInFlight(), options.ceilingBatchRows(),
                 options.ceilingLingerMs());
-        DriverCeiling.Outcome outcome = ceiling.write(rows, 0);
-        record(key, rep, table.span(), null, String.format(Locale.ROOT, "%.1f rows/request",
-                (double) outcome.rows() / outcome.requests()));
+        try (CpuSampler server = new CpuSampler(cassandra.pid().orElseThrow());
+                CpuSampler client = new CpuSampler(ProcessHandle.current().pid())) {
+            DriverCeiling.Outcome outcome = ceiling.write(rows, 0);
+            Thread.sleep(300);
+            UserEventsTable.Span span = table.span();
+            record(key, rep, span, null, server, client, String.format(Locale.ROOT, "%.1f rows/request",
+                    (double) outcome.rows() / outcome.requests()));
+        }
     }
 
     private void jobThroughput(String key, int rep) throws Exception {
         table.truncate();
         String name = key + "-throughput-" + rep;
-        try (JobJvm job = startJob(key, name, TOPIC, true)) {
+        try (JobJvm job = startJob(key, name, TOPIC, true);
+                CpuSampler server = new CpuSampler(cassandra.pid().orElseThrow());
+                CpuSampler client = new CpuSampler(job.pid())) {
             job.awaitExit(Duration.ofMinutes(20));
-            record(key, rep, table.span(), job.heapPeak(), null);
+            record(key, rep, table.span(), job.heapPeak(), server, client, null);
         }
     }
 
@@ -256,7 +286,12 @@ public final class EndToEndBenchmark {
         return JobJvm.start(name, dir, options.jobHeap(), options.jfr(), EventPipelineJob.class.getName(), args);
     }
 
-    private void record(String key, int rep, UserEventsTable.Span span, JobJvm.HeapPeak heap, String note) {
+    private void record(String key, int rep, UserEventsTable.Span span, JobJvm.HeapPeak heap, CpuSampler server,
+            CpuSampler client, String note) {
+        long from = span.firstWriteMicros() / 1000;
+        long to = span.lastWriteMicros() / 1000;
+        long cassandraCpuMillis = server.cpuBetween(from, to);
+        long clientCpuMillis = client.cpuBetween(from, to);
         Result result = results.get(key);
         if (span.rows() != rows.size()) {
             result.notes.add("run " + rep + ": " + span.rows() + " rows of " + rows.size());
@@ -270,8 +305,13 @@ public final class EndToEndBenchmark {
         if (note != null && rep == 1) {
             result.notes.add(note);
         }
-        step(String.format(Locale.ROOT, "%s run %d: %,d rows in %.1f s = %,.0f rows/s%s%s (load %s)", key, rep,
-                span.rows(), span.seconds(), span.rowsPerSecond(),
+        double cassandraMicros = cassandraCpuMillis * 1000.0 / Math.max(1, span.rows());
+        double clientMicros = clientCpuMillis * 1000.0 / Math.max(1, span.rows());
+        result.cassandraCpuMicrosPerRow.add(cassandraMicros);
+        result.clientCpuMicrosPerRow.add(clientMicros);
+        step(String.format(Locale.ROOT, "%s run %d: %,d rows in %.1f s = %,.0f rows/s, CPU per row: Cassandra %.1f µs, "
+                        + "client %.1f µs%s%s (load %s)", key, rep,
+                span.rows(), span.seconds(), span.rowsPerSecond(), cassandraMicros, clientMicros,
                 heap == null ? "" : ", heap peak " + heap.usedBeforeGcMiB() + " MiB used / "
                         + heap.liveAfterGcMiB() + " MiB live after GC / " + heap.poolPeaksMiB() + " MiB pool peaks",
                 note == null ? "" : ", " + note, formatLoad(loadAverage())));
@@ -393,18 +433,21 @@ public final class EndToEndBenchmark {
                 Runtime.getRuntime().availableProcessors(), memTotal(), System.getProperty("java.version"),
                 loads1.length == 0 ? Double.NaN : loads1[0], percentile(loads1, 0.5),
                 loads1.length == 0 ? Double.NaN : loads1[loads1.length - 1], loads1.length));
-        out.append("| system | rows/s (median) | runs (rows/s) | p50 / p99 latency at half max | heap peak used / live (MiB) | notes |\n");
-        out.append("|---|---|---|---|---|---|\n");
+        out.append("| system | rows/s (median) | runs (rows/s) | p50 / p99 latency at half max | heap peak used / live (MiB) "
+                + "| CPU µs/row: Cassandra / client | notes |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
         for (Result r : results.values()) {
             if (r.rowsPerSecond.isEmpty()) {
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "| %s | **%,.0f** | %s | %s | %s | %s |%n", r.label, r.medianRate(),
+            out.append(String.format(Locale.ROOT, "| %s | **%,.0f** | %s | %s | %s | %.0f / %.0f | %s |%n", r.label,
+                    r.medianRate(),
                     String.join(", ", r.rowsPerSecond.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList()),
                     Double.isNaN(r.p50Millis) ? "—" : String.format(Locale.ROOT, "%.0f / %.0f ms at %,.0f/s",
                             r.p50Millis, r.p99Millis, r.latencyRate),
                     r.heapUsedMiB.isEmpty() ? "— (in-process)" : Collections.max(r.heapUsedMiB) + " / "
                             + Collections.max(r.heapLiveMiB),
+                    median(r.cassandraCpuMicrosPerRow), median(r.clientCpuMicrosPerRow),
                     String.join("; ", r.notes)));
         }
         Result a1 = results.get("a1");
@@ -421,6 +464,8 @@ public final class EndToEndBenchmark {
         if (!c.rowsPerSecond.isEmpty() && !b.rowsPerSecond.isEmpty()) {
             out.append(String.format(Locale.ROOT, "(c)/(b) = %.1f (goal ≥ 3)%n", c.medianRate() / b.medianRate()));
         }
+        out.append("\nCPU per row: process CPU time (/proc, sampled every 200 ms) between the first and the last "
+                + "write, over the rows; client = the job's JVM, or the benchmark's JVM for the ceilings.\n");
         out.append("\nLatency: jobs from the Kafka record timestamp to the row's WRITETIME (the driver's client-side "
                 + "timestamp, taken when the request is built); ceilings from hand-off to acknowledgement.\n");
         return out.toString();

@@ -73,6 +73,10 @@ public final class JobJvm implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -109,6 +113,7 @@ public final class JobJvm implements AutoCloseable {
                 }
             }
             long poolPeaks = -1;
+            long cpuMillis = -1;
             Path report = dir.resolve(name + ".heap");
             if (Files.exists(report)) {
                 Properties p = new Properties();
@@ -116,15 +121,19 @@ public final class JobJvm implements AutoCloseable {
                     p.load(in);
                 }
                 poolPeaks = Long.parseLong(p.getProperty("heapPoolPeaksBytes", "-1")) / (1024 * 1024);
+                cpuMillis = Long.parseLong(p.getProperty("cpuNanos", "-1")) / 1_000_000;
             }
-            return new HeapPeak(peakBefore, peakAfter, poolPeaks);
+            return new HeapPeak(peakBefore, peakAfter, poolPeaks, cpuMillis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** MiB: largest use before a GC, largest live set after one, summed pool peaks (upper bound). */
-    public record HeapPeak(long usedBeforeGcMiB, long liveAfterGcMiB, long poolPeaksMiB) {}
+    /**
+     * MiB: largest use before a GC, largest live set after one, summed pool peaks (upper bound);
+     * and the JVM's CPU time over its life (start-up included).
+     */
+    public record HeapPeak(long usedBeforeGcMiB, long liveAfterGcMiB, long poolPeaksMiB, long cpuMillis) {}
 
     public String logTail() {
         try {
