@@ -59,8 +59,12 @@ public final class BenchCommand implements Callable<Integer> {
                 description = "Measured seconds of each fixed-rate latency run; 0 skips latency (default ${DEFAULT-VALUE})")
         int latencySeconds;
 
-        @Option(names = "--warmup-seconds", defaultValue = "10", description = "Unmeasured seconds before (default ${DEFAULT-VALUE})")
+        @Option(names = "--warmup-seconds", defaultValue = "90", description = "Unmeasured seconds at the same rate before, so the job's JIT is warm (default ${DEFAULT-VALUE})")
         int warmupSeconds;
+
+        @Option(names = "--latency-rate", defaultValue = "0",
+                description = "Fixed rate (events/s) of the latency runs; 0 = half of each system's median throughput")
+        double latencyRate;
 
         @Option(names = "--seed", defaultValue = "42")
         long seed;
@@ -108,7 +112,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             return new EndToEndBenchmark(new EndToEndBenchmark.Options(events, repeats, baselineRepeats,
                     latencySeconds, warmupSeconds, seed, only, jobHeap, jfr, jobArgs, dir.toAbsolutePath(),
-                    report.toAbsolutePath(), baselineInFlight, ceilingInFlight, ceilingBatchRows, ceilingLingerMs),
+                    report.toAbsolutePath(), baselineInFlight, ceilingInFlight, ceilingBatchRows, ceilingLingerMs,
+                    latencyRate),
                     System.out).run();
         }
     }

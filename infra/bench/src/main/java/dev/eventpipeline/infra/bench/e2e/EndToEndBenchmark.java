@@ -59,7 +59,8 @@ public final class EndToEndBenchmark {
     /** Everything a run can be told. */
     public record Options(int events, int repeats, int baselineRepeats, int latencySeconds, int warmupSeconds,
             long seed, Set<String> only, String jobHeap, boolean jfr, List<String> jobArgs, Path workDir, Path out,
-            int baselineInFlight, int ceilingInFlight, int ceilingBatchRows, int ceilingLingerMs) {}
+            int baselineInFlight, int ceilingInFlight, int ceilingBatchRows, int ceilingLingerMs,
+            double latencyRate) {}
 
     /** One measured system. */
     static final class Result {
@@ -321,9 +322,11 @@ public final class EndToEndBenchmark {
 
     private void ceilingLatency(String key, DriverCeiling.Mode mode) throws InterruptedException {
         Result result = results.get(key);
-        double rate = result.medianRate() / 2;
-        int count = (int) Math.min(rows.size(), rate * (options.warmupSeconds() + options.latencySeconds()));
-        int warm = (int) Math.min(count, rate * options.warmupSeconds());
+        double rate = options.latencyRate() > 0 ? options.latencyRate() : result.medianRate() / 2;
+        // The ceilings run in the benchmark's already warm JVM: a short warm-up is enough.
+        int warmupSeconds = Math.min(options.warmupSeconds(), 10);
+        int count = (int) Math.min(rows.size(), rate * (warmupSeconds + options.latencySeconds()));
+        int warm = (int) Math.min(count, rate * warmupSeconds);
         table.truncate();
         step(String.format(Locale.ROOT, "%s latency: %,d rows at %,.0f rows/s", key, count, rate));
         DriverCeiling ceiling = new DriverCeiling(session, mode, options.ceilingInFlight(), options.ceilingBatchRows(),
@@ -336,7 +339,7 @@ public final class EndToEndBenchmark {
 
     private void jobLatency(String key) throws Exception {
         Result result = results.get(key);
-        double rate = result.medianRate() / 2;
+        double rate = options.latencyRate() > 0 ? options.latencyRate() : result.medianRate() / 2;
         if (Double.isNaN(rate)) {
             return;
         }
@@ -404,7 +407,23 @@ public final class EndToEndBenchmark {
         if (missing > 0) {
             result.notes.add("latency run: " + missing + " rows missing");
         }
+        logLatencyOverTime(key, sentAt, written);
         setLatency(result, rate, Arrays.copyOf(millis, n));
+    }
+
+    /** p50 per 5 s of send time: a job that keeps up is flat, one that falls behind climbs. */
+    private void logLatencyOverTime(String key, Map<UUID, Long> sentAt, Map<UUID, Long> written) {
+        long first = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        Map<Long, List<Double>> buckets = new java.util.TreeMap<>();
+        sentAt.forEach((id, ts) -> {
+            Long micros = written.get(id);
+            if (micros != null) {
+                buckets.computeIfAbsent((ts - first) / 5000, b -> new ArrayList<>()).add(micros / 1000.0 - ts);
+            }
+        });
+        StringBuilder line = new StringBuilder(key + " latency p50 per 5 s of sending:");
+        buckets.forEach((b, values) -> line.append(String.format(Locale.ROOT, " %.0f", median(values))));
+        step(line + " ms");
     }
 
     private void setLatency(Result result, double rate, double[] millis) {
