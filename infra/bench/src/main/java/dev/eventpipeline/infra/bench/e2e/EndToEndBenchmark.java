@@ -200,12 +200,15 @@ public final class EndToEndBenchmark {
             session.close();
             session = null;
         }
+        // Stopped and their data deleted (~0.5 GB a run); logs stay under the work directory.
         if (kafka != null) {
             kafka.stop();
+            kafka.deleteData();
             kafka = null;
         }
         if (cassandra != null) {
             cassandra.stop();
+            cassandra.deleteData();
             cassandra = null;
         }
     }
