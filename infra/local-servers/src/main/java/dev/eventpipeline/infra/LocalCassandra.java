@@ -155,20 +155,12 @@ public final class LocalCassandra extends LocalServer {
     }
 
     /** Settings for a {@link LocalCassandra}; defaults: work dir {@code .local}, ports 9042/7000, 1 GiB heap. */
-    public static final class Builder {
-        private Path workDir = Path.of(".local");
+    public static final class Builder extends ServerSettings<Builder> {
         private int cqlPort = DEFAULT_CQL_PORT;
         private int storagePort = DEFAULT_STORAGE_PORT;
-        private String heap = DEFAULT_HEAP;
-        private Duration startTimeout = Duration.ofSeconds(120);
-        private Duration stopTimeout = Duration.ofSeconds(60);
 
-        private Builder() {}
-
-        /** Root of config, data, logs and PID files (shared with LocalKafka). */
-        public Builder workDir(Path workDir) {
-            this.workDir = workDir;
-            return this;
+        private Builder() {
+            super(DEFAULT_HEAP, Duration.ofSeconds(120));
         }
 
         public Builder cqlPort(int cqlPort) {
@@ -182,28 +174,11 @@ public final class LocalCassandra extends LocalServer {
             return this;
         }
 
-        /** Picks ports that are free now, so a test never clashes with a local stack on the defaults. */
+        @Override
         public Builder freePorts() {
             int[] ports = Ports.freePorts(2);
             this.cqlPort = ports[0];
             this.storagePort = ports[1];
-            return this;
-        }
-
-        /** JVM heap, e.g. "1g" (used for both -Xms and -Xmx). */
-        public Builder heap(String heap) {
-            this.heap = heap;
-            return this;
-        }
-
-        public Builder startTimeout(Duration startTimeout) {
-            this.startTimeout = startTimeout;
-            return this;
-        }
-
-        /** How long a graceful stop may take before the process is killed. */
-        public Builder stopTimeout(Duration stopTimeout) {
-            this.stopTimeout = stopTimeout;
             return this;
         }
 

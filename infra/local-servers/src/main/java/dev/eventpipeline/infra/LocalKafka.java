@@ -154,20 +154,12 @@ public final class LocalKafka extends LocalServer {
     }
 
     /** Settings for a {@link LocalKafka}; defaults: work dir {@code .local}, ports 9092/9093, 512 MiB heap. */
-    public static final class Builder {
-        private Path workDir = Path.of(".local");
+    public static final class Builder extends ServerSettings<Builder> {
         private int brokerPort = DEFAULT_BROKER_PORT;
         private int controllerPort = DEFAULT_CONTROLLER_PORT;
-        private String heap = DEFAULT_HEAP;
-        private Duration startTimeout = Duration.ofSeconds(90);
-        private Duration stopTimeout = Duration.ofSeconds(60);
 
-        private Builder() {}
-
-        /** Root of config, data, logs and PID files (shared with LocalCassandra). */
-        public Builder workDir(Path workDir) {
-            this.workDir = workDir;
-            return this;
+        private Builder() {
+            super(DEFAULT_HEAP, Duration.ofSeconds(90));
         }
 
         public Builder brokerPort(int brokerPort) {
@@ -180,28 +172,11 @@ public final class LocalKafka extends LocalServer {
             return this;
         }
 
-        /** Picks ports that are free now, so a test never clashes with a local stack on the defaults. */
+        @Override
         public Builder freePorts() {
             int[] ports = Ports.freePorts(2);
             this.brokerPort = ports[0];
             this.controllerPort = ports[1];
-            return this;
-        }
-
-        /** JVM heap, e.g. "512m" (used for both -Xms and -Xmx). */
-        public Builder heap(String heap) {
-            this.heap = heap;
-            return this;
-        }
-
-        public Builder startTimeout(Duration startTimeout) {
-            this.startTimeout = startTimeout;
-            return this;
-        }
-
-        /** How long a graceful stop may take before the process is killed. */
-        public Builder stopTimeout(Duration stopTimeout) {
-            this.stopTimeout = stopTimeout;
             return this;
         }
 
