@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.cassandra.shaded.com.google.common.util.concurrent.ListenableFuture;
@@ -19,6 +20,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.connectors.cassandra.AbstractCassandraTupleSink;
 import org.apache.flink.streaming.connectors.cassandra.CassandraFailureHandler;
 import org.apache.flink.streaming.connectors.cassandra.CassandraSinkBaseConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes batches of one Cassandra partition's rows through flink-connector-cassandra: a single row
@@ -30,6 +33,8 @@ import org.apache.flink.streaming.connectors.cassandra.CassandraSinkBaseConfig;
 public final class UserEventCassandraSink extends AbstractCassandraTupleSink<List<UserEventCassandraModel>> {
 
     private static final long serialVersionUID = 1L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserEventCassandraSink.class);
 
     // Values are bound with these codecs, resolved once. Binding plain objects makes driver 3 look a
     // codec up per value, and for a Map it builds a new MapCodec (Guava TypeToken reflection) per
@@ -61,6 +66,22 @@ public final class UserEventCassandraSink extends AbstractCassandraTupleSink<Lis
         writeFailures = getRuntimeContext().getMetricGroup().counter("writeFailures");
         super.open(configuration);
         insert = session.prepare(insertCql); // the driver returns its cached statement
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            super.close();
+        } finally {
+            // How full the batches were is what decides Cassandra's cost per row; worth one line.
+            if (rowsWritten != null && requestsWritten.getCount() > 0) {
+                LOG.info("Wrote {} rows in {} requests ({} rows/request), {} failed requests",
+                        rowsWritten.getCount(), requestsWritten.getCount(),
+                        String.format(Locale.ROOT, "%.1f",
+                                (double) rowsWritten.getCount() / requestsWritten.getCount()),
+                        writeFailures.getCount());
+            }
+        }
     }
 
     /** The bound values of a one-row batch (the connector's single-statement path). */

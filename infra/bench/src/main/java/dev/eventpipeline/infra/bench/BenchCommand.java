@@ -48,6 +48,11 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--events", defaultValue = "1000000", description = "Events produced once (default ${DEFAULT-VALUE})")
         int events;
 
+        @Option(names = "--job-warmup-events", defaultValue = "300000",
+                description = "Events each job works through first, unmeasured, so it is measured with a warm JIT "
+                        + "like a long-running job (default ${DEFAULT-VALUE})")
+        int jobWarmupEvents;
+
         @Option(names = "--repeats", defaultValue = "3", description = "Throughput runs per system, interleaved (default ${DEFAULT-VALUE})")
         int repeats;
 
@@ -69,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "42")
         long seed;
 
-        @Option(names = "--only", split = ",", description = "Run only these of a, b, c")
+        @Option(names = "--only", split = ",", description = "Run only these of a, b, c (a1 / a2: one of the two ceilings)")
         LinkedHashSet<String> only = new LinkedHashSet<>();
 
         @Option(names = "--job-heap", defaultValue = "1g", description = "-Xmx of each job JVM (default ${DEFAULT-VALUE})")
@@ -110,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--job-arg needs key=value: " + arg);
                 }
             }
-            return new EndToEndBenchmark(new EndToEndBenchmark.Options(events, repeats, baselineRepeats,
+            return new EndToEndBenchmark(new EndToEndBenchmark.Options(events, jobWarmupEvents, repeats, baselineRepeats,
                     latencySeconds, warmupSeconds, seed, only, jobHeap, jfr, jobArgs, dir.toAbsolutePath(),
                     report.toAbsolutePath(), baselineInFlight, ceilingInFlight, ceilingBatchRows, ceilingLingerMs,
                     latencyRate),

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = PipelineCli.Version.class,
         description = {"The event pipeline on this machine, no Docker needed. Start with `pipeline demo`.",
                 "Kafka and Cassandra run as local JVMs, the job in a local Flink MiniCluster."},
+        footer = {"", "Benchmarks: pipeline bench micro|e2e [--help] (runs infra/bin/bench; docs/benchmarks.md)."},
         subcommands = {
             DemoCommand.class,
             UpCommand.class,

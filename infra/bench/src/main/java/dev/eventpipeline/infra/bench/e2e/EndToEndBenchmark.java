@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +59,7 @@ public final class EndToEndBenchmark {
     public static final String DLQ_TOPIC = "user-events-dlq";
 
     /** Everything a run can be told. */
-    public record Options(int events, int repeats, int baselineRepeats, int latencySeconds, int warmupSeconds,
+    public record Options(int events, int jobWarmupEvents, int repeats, int baselineRepeats, int latencySeconds, int warmupSeconds,
             long seed, Set<String> only, String jobHeap, boolean jfr, List<String> jobArgs, Path workDir, Path out,
             int baselineInFlight, int ceilingInFlight, int ceilingBatchRows, int ceilingLingerMs,
             double latencyRate) {}
@@ -99,6 +101,8 @@ public final class EndToEndBenchmark {
     private CqlSession session;
     private UserEventsTable table;
     private List<UserEventCassandraModel> rows;
+    // The jobs' warm-up rows lie a month before the measured ones; only rows from this date on count.
+    private LocalDate measuredFrom;
 
     public EndToEndBenchmark(Options options, PrintStream log) {
         this.options = options;
@@ -110,8 +114,8 @@ public final class EndToEndBenchmark {
                 + options.ceilingInFlight() + " in flight"));
         results.put("b", new Result("b", "(b) seed-like job: parallelism 1, Jackson + POJO sink, "
                 + options.baselineInFlight() + " in flight"));
-        results.put("c", new Result("c", "(c) our job, defaults" + (options.jobArgs().isEmpty() ? ""
-                : " + " + String.join(" ", options.jobArgs()))));
+        results.put("c", new Result("c", "(c) our job, defaults, parallelism " + jobParallelism()
+                + (options.jobArgs().isEmpty() ? "" : " + " + String.join(" ", options.jobArgs()))));
     }
 
     public int run() throws Exception {
@@ -127,8 +131,10 @@ public final class EndToEndBenchmark {
             prepareEvents();
             warmUpCassandra();
             for (int rep = 1; rep <= options.repeats(); rep++) {
-                if (wanted("a")) {
+                if (wanted("a1")) {
                     ceiling("a1", DriverCeiling.Mode.SINGLE, rep);
+                }
+                if (wanted("a2")) {
                     ceiling("a2", DriverCeiling.Mode.BATCH, rep);
                 }
                 if (wanted("b") && rep <= options.baselineRepeats()) {
@@ -139,8 +145,10 @@ public final class EndToEndBenchmark {
                 }
             }
             if (options.latencySeconds() > 0) {
-                if (wanted("a")) {
+                if (wanted("a1")) {
                     ceilingLatency("a1", DriverCeiling.Mode.SINGLE);
+                }
+                if (wanted("a2")) {
                     ceilingLatency("a2", DriverCeiling.Mode.BATCH);
                 }
                 if (wanted("b")) {
@@ -163,8 +171,20 @@ public final class EndToEndBenchmark {
         return 0;
     }
 
+    /**
+     * Our job runs at parallelism 1 like the baseline (b), unless {@code --job-arg job.parallelism=N}:
+     * the job, Kafka and Cassandra share two cores, and a second subtask (the MiniCluster's default
+     * here) cost ~1.3–1.8× the client CPU per row in the runs of docs/benchmarks.md.
+     */
+    private String jobParallelism() {
+        return options.jobArgs().stream().filter(arg -> arg.startsWith("job.parallelism="))
+                .map(arg -> arg.substring("job.parallelism=".length())).findFirst().orElse("1");
+    }
+
+    /** {@code a1} (single rows) and {@code a2} (batches) are also selected by {@code a}. */
     private boolean wanted(String system) {
-        return options.only().isEmpty() || options.only().contains(system);
+        return options.only().isEmpty() || options.only().contains(system)
+                || (system.startsWith("a") && options.only().contains("a"));
     }
 
     // ---------------------------------------------------------------- set-up
@@ -224,10 +244,21 @@ public final class EndToEndBenchmark {
         for (UserEvent event : events) {
             rows.add(UserEventMapper.toRow(event));
         }
+        measuredFrom = rows.stream().map(UserEventCassandraModel::bucketDate).min(LocalDate::compareTo).orElseThrow();
         long partitions = rows.stream().map(r -> r.userId() + "/" + r.bucketDate()).distinct().count();
-        step("producing them to " + TOPIC + " (" + partitions + " Cassandra partitions)");
+        // A job JVM starts cold: in a 40 s run its JIT compiler took a fifth of its CPU (JFR). Each job
+        // therefore first works through other users' events of a month earlier, written but not counted.
+        EventGenerator warmup = new EventGenerator(options.seed() + 1, 10_000, 1.0, Duration.ofHours(36),
+                Instant.now().minus(Duration.ofDays(30)), Math.max(1, options.jobWarmupEvents()));
+        List<UserEvent> warmupEvents = new ArrayList<>(options.jobWarmupEvents());
+        for (int i = 0; i < options.jobWarmupEvents(); i++) {
+            warmupEvents.add(warmup.historical(i));
+        }
+        step("producing " + warmupEvents.size() + " job warm-up events, then the " + events.size()
+                + " measured ones to " + TOPIC + " (" + partitions + " Cassandra partitions)");
         long start = System.nanoTime();
         try (EventLoad load = new EventLoad(kafka.bootstrapServers(), 20)) {
+            load.sendAll(TOPIC, warmupEvents);
             load.sendAll(TOPIC, events);
         }
         step(String.format(Locale.ROOT, "produced in %.1f s", (System.nanoTime() - start) / 1e9));
@@ -244,8 +275,29 @@ public final class EndToEndBenchmark {
 
     // ---------------------------------------------------------------- throughput
 
-    private void ceiling(String key, DriverCeiling.Mode mode, int rep) throws InterruptedException {
+    /**
+     * Empties the table, then waits until Cassandra is idle (under a fifth of a core for a second),
+     * so that no run pays for the flushes and compactions its predecessor left behind: without this
+     * the first run after the warm-up was up to 1.7× slower than the same run repeated.
+     */
+    private void truncateAndSettle() throws InterruptedException {
         table.truncate();
+        long pid = cassandra.pid().orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long before = CpuSampler.cpuMillis(pid);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            long now = CpuSampler.cpuMillis(pid);
+            if (now - before < 200) {
+                return;
+            }
+            before = now;
+        }
+        step("Cassandra still busy after 60 s; measuring anyway");
+    }
+
+    private void ceiling(String key, DriverCeiling.Mode mode, int rep) throws InterruptedException {
+        truncateAndSettle();
         DriverCeiling ceiling = new DriverCeiling(session, mode, options.ceilingInFlight(), options.ceilingBatchRows(),
                 options.ceilingLingerMs());
         try (CpuSampler server = new CpuSampler(cassandra.pid().orElseThrow());
@@ -259,13 +311,15 @@ public final class EndToEndBenchmark {
     }
 
     private void jobThroughput(String key, int rep) throws Exception {
-        table.truncate();
+        truncateAndSettle();
         String name = key + "-throughput-" + rep;
         try (JobJvm job = startJob(key, name, TOPIC, true);
                 CpuSampler server = new CpuSampler(cassandra.pid().orElseThrow());
                 CpuSampler client = new CpuSampler(job.pid())) {
             job.awaitExit(Duration.ofMinutes(20));
-            record(key, rep, table.span(), job.heapPeak(), server, client, null);
+            OptionalDouble rowsPerRequest = job.rowsPerRequest();
+            record(key, rep, table.span(measuredFrom), job.heapPeak(), server, client, rowsPerRequest.isPresent()
+                    ? String.format(Locale.ROOT, "%.1f rows/request", rowsPerRequest.getAsDouble()) : null);
         }
     }
 
@@ -282,7 +336,11 @@ public final class EndToEndBenchmark {
                 "--kafka.group-id", name, "--kafka.starting-offsets", "earliest",
                 "--kafka.bounded", Boolean.toString(bounded), "--dlq.topic", DLQ_TOPIC,
                 "--cassandra.contact-points", "127.0.0.1", "--cassandra.port", Integer.toString(cassandra.cqlPort())));
+        args.addAll(List.of("--job.parallelism", jobParallelism()));
         for (String arg : options.jobArgs()) {
+            if (arg.startsWith("job.parallelism=")) {
+                continue;
+            }
             int eq = arg.indexOf('=');
             args.add("--" + arg.substring(0, eq));
             args.add(arg.substring(eq + 1));
@@ -330,7 +388,7 @@ public final class EndToEndBenchmark {
         int warmupSeconds = Math.min(options.warmupSeconds(), 10);
         int count = (int) Math.min(rows.size(), rate * (warmupSeconds + options.latencySeconds()));
         int warm = (int) Math.min(count, rate * warmupSeconds);
-        table.truncate();
+        truncateAndSettle();
         step(String.format(Locale.ROOT, "%s latency: %,d rows at %,.0f rows/s", key, count, rate));
         DriverCeiling ceiling = new DriverCeiling(session, mode, options.ceilingInFlight(), options.ceilingBatchRows(),
                 options.ceilingLingerMs());
@@ -348,7 +406,7 @@ public final class EndToEndBenchmark {
         }
         String topic = "latency-" + key;
         kafka.createTopics(List.of(new TopicSpec(topic, 3, (short) 1)));
-        table.truncate();
+        truncateAndSettle();
         EventGenerator generator = EventGenerator.standard(options.seed() + 1, 1);
         Instant base = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         long[] counter = {0};

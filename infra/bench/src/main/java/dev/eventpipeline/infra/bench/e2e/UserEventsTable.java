@@ -39,11 +39,19 @@ final class UserEventsTable {
     }
 
     Span span() {
+        return span(LocalDate.MIN);
+    }
+
+    /** The same, over the rows bucketed on or after {@code from} only. */
+    Span span(LocalDate from) {
         long rows = 0;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        for (Row row : scan("SELECT writetime(event_id) FROM event_streaming.user_events")) {
-            long writeTime = row.getLong(0);
+        for (Row row : scan("SELECT bucket_date, writetime(event_id) FROM event_streaming.user_events")) {
+            if (row.getLocalDate(0).isBefore(from)) {
+                continue;
+            }
+            long writeTime = row.getLong(1);
             first = Math.min(first, writeTime);
             last = Math.max(last, writeTime);
             rows++;

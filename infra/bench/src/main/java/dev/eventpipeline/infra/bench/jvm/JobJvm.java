@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
 public final class JobJvm implements AutoCloseable {
 
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    // UserEventCassandraSink logs one such line per sink subtask when it closes.
+    private static final Pattern WRITES_LINE = Pattern.compile("Wrote (\\d+) rows in (\\d+) requests");
 
     private final String name;
     private final Path dir;
@@ -127,6 +130,24 @@ public final class JobJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Rows per Cassandra request over all sink subtasks, from the job's log; empty if none logged. */
+    public OptionalDouble rowsPerRequest() {
+        long rows = 0;
+        long requests = 0;
+        try {
+            for (String line : Files.readAllLines(dir.resolve(name + ".log"))) {
+                Matcher m = WRITES_LINE.matcher(line);
+                if (m.find()) {
+                    rows += Long.parseLong(m.group(1));
+                    requests += Long.parseLong(m.group(2));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return requests == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) rows / requests);
     }
 
     /**
