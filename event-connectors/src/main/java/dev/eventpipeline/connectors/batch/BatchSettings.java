@@ -34,27 +34,6 @@ public abstract class BatchSettings implements Serializable {
         return 200;
     }
 
-    /**
-     * The linger while the job works off a backlog. Catching up reads far faster than events arrive
-     * live, and a longer wait then fills batches further (Cassandra's CPU per row falls with rows per
-     * request, docs/benchmarks.md) at no cost to rows that are already late. The lingers'
-     * maximum applies; set it to {@link #lingerMillis()} to linger the same always.
-     */
-    @Value.Default
-    public long backlogLingerMillis() {
-        return 1000;
-    }
-
-    /**
-     * A row whose Kafka record timestamp is older than this when it reaches the batcher means the
-     * job is behind. Well above a live pipeline's lag, so clock skew between producers and the job
-     * does not switch it on.
-     */
-    @Value.Default
-    public long backlogLagMillis() {
-        return 5000;
-    }
-
     /** Bounds the memory of the buffer: beyond this the oldest batch is written early. */
     @Value.Default
     public int maxBufferedRows() {
@@ -63,8 +42,7 @@ public abstract class BatchSettings implements Serializable {
 
     @Value.Check
     protected void check() {
-        if (maxRows() < 1 || maxBytes() < 1 || lingerMillis() < 0 || backlogLingerMillis() < 0
-                || backlogLagMillis() < 0 || maxBufferedRows() < maxRows()) {
+        if (maxRows() < 1 || maxBytes() < 1 || lingerMillis() < 0 || maxBufferedRows() < maxRows()) {
             throw new IllegalArgumentException("invalid batch settings: " + this);
         }
     }

@@ -12,10 +12,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * Buffers rows per Cassandra partition and emits one-partition batches when full, after the linger
- * time, and always before a checkpoint barrier. While the job works off a backlog (a row's Kafka
- * timestamp is older than {@link BatchSettings#backlogLagMillis()} on arrival: after a restart or an
- * outage, or a backfill) the linger is {@link BatchSettings#backlogLingerMillis()}: those rows are
- * late anyway, and fuller batches cost Cassandra less per row, so the backlog is gone sooner. Emitting before the barrier is what keeps this
+ * time, and always before a checkpoint barrier. Emitting before the barrier is what keeps this
  * buffer out of state: when a checkpoint completes, every row before it has reached the sink,
  * which itself waits for its writes, so a crash can only replay rows, never lose them.
  */
@@ -28,8 +25,7 @@ public final class PartitionBatchOperator extends AbstractStreamOperator<List<Us
     private final BatchSettings settings;
 
     private transient PartitionBatches batches;
-    // The earliest timer still to fire; a batch due sooner (live after backlog) gets its own.
-    private transient long timerAt;
+    private transient boolean timerRegistered;
     private transient Counter batchesEmitted;
 
     public PartitionBatchOperator(BatchSettings settings) {
@@ -41,7 +37,6 @@ public final class PartitionBatchOperator extends AbstractStreamOperator<List<Us
     public void open() throws Exception {
         super.open();
         batches = new PartitionBatches(settings.maxRows(), settings.maxBytes(), settings.maxBufferedRows());
-        timerAt = Long.MAX_VALUE;
         batchesEmitted = getMetricGroup().counter("batchesEmitted");
         getMetricGroup().gauge("bufferedRows", () -> batches.bufferedRows());
     }
@@ -49,20 +44,14 @@ public final class PartitionBatchOperator extends AbstractStreamOperator<List<Us
     @Override
     public void processElement(StreamRecord<UserEventCassandraModel> element) {
         long now = getProcessingTimeService().getCurrentProcessingTime();
-        boolean behind = element.hasTimestamp() && now - element.getTimestamp() > settings.backlogLagMillis();
-        long linger = behind
-                ? Math.max(settings.lingerMillis(), settings.backlogLingerMillis())
-                : settings.lingerMillis();
-        batches.add(element.getValue(), now, linger, this::emit);
+        batches.add(element.getValue(), now, this::emit);
         scheduleLinger();
     }
 
     @Override
     public void onProcessingTime(long time) {
-        if (time >= timerAt) {
-            timerAt = Long.MAX_VALUE;
-        }
-        batches.drainDue(time, this::emit);
+        timerRegistered = false;
+        batches.drainOlderThan(time - settings.lingerMillis(), this::emit);
         scheduleLinger();
     }
 
@@ -84,10 +73,10 @@ public final class PartitionBatchOperator extends AbstractStreamOperator<List<Us
     }
 
     private void scheduleLinger() {
-        long next = batches.nextDueAt();
-        if (next >= 0 && next < timerAt) {
-            timerAt = next;
-            getProcessingTimeService().registerTimer(next, this);
+        long oldest = batches.oldestFirstAddedAt();
+        if (!timerRegistered && oldest >= 0) {
+            timerRegistered = true;
+            getProcessingTimeService().registerTimer(oldest + settings.lingerMillis(), this);
         }
     }
 

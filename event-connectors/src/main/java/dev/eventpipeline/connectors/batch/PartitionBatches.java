@@ -24,35 +24,20 @@ final class PartitionBatches {
     private record ClusteringKey(Instant eventTime, String eventType) {}
 
     private static final class Pending {
-        final long dueAt;
+        final long firstAddedAt;
         final Map<ClusteringKey, UserEventCassandraModel> rows = new LinkedHashMap<>();
         long bytes;
 
-        Pending(long dueAt) {
-            this.dueAt = dueAt;
-        }
-    }
-
-    /** The batches that linger equally long: first-arrival order is due order, head first. */
-    private static final class Queue {
-        final long lingerMillis;
-        final LinkedHashMap<PartitionKey, Pending> pending = new LinkedHashMap<>();
-
-        Queue(long lingerMillis) {
-            this.lingerMillis = lingerMillis;
-        }
-
-        long headDueAt() {
-            return pending.isEmpty() ? Long.MAX_VALUE : pending.values().iterator().next().dueAt;
+        Pending(long firstAddedAt) {
+            this.firstAddedAt = firstAddedAt;
         }
     }
 
     private final int maxRows;
     private final long maxBytes;
     private final int maxBufferedRows;
-    // One queue per linger in use (the live one and, while the job works off a backlog, the longer
-    // one), so a batch never waits behind one of another linger.
-    private final List<Queue> queues = new ArrayList<>(2);
+    // Insertion order is first-arrival order, so the head is always the oldest pending partition.
+    private final LinkedHashMap<PartitionKey, Pending> pending = new LinkedHashMap<>();
     private int bufferedRows;
 
     PartitionBatches(int maxRows, long maxBytes, int maxBufferedRows) {
@@ -61,26 +46,10 @@ final class PartitionBatches {
         this.maxBufferedRows = maxBufferedRows;
     }
 
-    /**
-     * Buffers {@code row}; a partition with nothing buffered yet is due {@code lingerMillis} after
-     * {@code now}. Hands out every batch that became full (or must make room).
-     */
-    void add(UserEventCassandraModel row, long now, long lingerMillis, Consumer<List<UserEventCassandraModel>> out) {
+    /** Buffers {@code row}; hands out every batch that became full (or must make room). */
+    void add(UserEventCassandraModel row, long now, Consumer<List<UserEventCassandraModel>> out) {
         PartitionKey partition = new PartitionKey(row.userId(), row.bucketDate());
-        Queue queue = null;
-        Pending batch = null;
-        for (Queue candidate : queues) {
-            batch = candidate.pending.get(partition);
-            if (batch != null) {
-                queue = candidate;
-                break;
-            }
-        }
-        if (batch == null) {
-            queue = queueFor(lingerMillis);
-            batch = new Pending(now + lingerMillis);
-            queue.pending.put(partition, batch);
-        }
+        Pending batch = pending.computeIfAbsent(partition, key -> new Pending(now));
         UserEventCassandraModel replaced = batch.rows.put(new ClusteringKey(row.eventTime(), row.eventType()), row);
         if (replaced == null) {
             bufferedRows++;
@@ -89,64 +58,41 @@ final class PartitionBatches {
         }
         batch.bytes += estimatedBytes(row);
         if (batch.rows.size() >= maxRows || batch.bytes >= maxBytes) {
-            handOut(queue.pending.remove(partition), out);
+            emit(partition, out);
         }
         while (bufferedRows > maxBufferedRows) {
-            Queue oldest = nextDue();
-            Iterator<Pending> head = oldest.pending.values().iterator();
-            Pending evicted = head.next();
-            head.remove();
-            handOut(evicted, out);
+            emit(pending.keySet().iterator().next(), out);
         }
     }
 
-    /** Hands out, oldest first per linger, the batches due at or before {@code now}. */
-    void drainDue(long now, Consumer<List<UserEventCassandraModel>> out) {
-        for (Queue queue : queues) {
-            Iterator<Pending> oldestFirst = queue.pending.values().iterator();
-            while (oldestFirst.hasNext()) {
-                Pending batch = oldestFirst.next();
-                if (batch.dueAt > now) {
-                    break;
-                }
-                oldestFirst.remove();
-                handOut(batch, out);
+    /** Hands out every batch whose first row arrived at or before {@code cutoff}. */
+    void drainOlderThan(long cutoff, Consumer<List<UserEventCassandraModel>> out) {
+        Iterator<Map.Entry<PartitionKey, Pending>> oldestFirst = pending.entrySet().iterator();
+        while (oldestFirst.hasNext()) {
+            Map.Entry<PartitionKey, Pending> entry = oldestFirst.next();
+            if (entry.getValue().firstAddedAt > cutoff) {
+                return;
             }
+            oldestFirst.remove();
+            handOut(entry.getValue(), out);
         }
     }
 
     void drainAll(Consumer<List<UserEventCassandraModel>> out) {
-        drainDue(Long.MAX_VALUE, out);
+        drainOlderThan(Long.MAX_VALUE, out);
     }
 
     int bufferedRows() {
         return bufferedRows;
     }
 
-    /** When the next batch is due, or -1 if nothing is buffered. */
-    long nextDueAt() {
-        return bufferedRows == 0 ? -1 : nextDue().headDueAt();
+    /** When the oldest pending batch started, or -1 if nothing is buffered. */
+    long oldestFirstAddedAt() {
+        return pending.isEmpty() ? -1 : pending.values().iterator().next().firstAddedAt;
     }
 
-    private Queue nextDue() {
-        Queue next = queues.get(0);
-        for (Queue queue : queues) {
-            if (queue.headDueAt() < next.headDueAt()) {
-                next = queue;
-            }
-        }
-        return next;
-    }
-
-    private Queue queueFor(long lingerMillis) {
-        for (Queue queue : queues) {
-            if (queue.lingerMillis == lingerMillis) {
-                return queue;
-            }
-        }
-        Queue queue = new Queue(lingerMillis);
-        queues.add(queue);
-        return queue;
+    private void emit(PartitionKey partition, Consumer<List<UserEventCassandraModel>> out) {
+        handOut(pending.remove(partition), out);
     }
 
     private void handOut(Pending batch, Consumer<List<UserEventCassandraModel>> out) {

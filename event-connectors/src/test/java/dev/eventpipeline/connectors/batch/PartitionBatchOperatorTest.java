@@ -17,8 +17,7 @@ class PartitionBatchOperatorTest {
 
     private static OneInputStreamOperatorTestHarness<UserEventCassandraModel, List<UserEventCassandraModel>> harness()
             throws Exception {
-        BatchSettings settings = BatchSettings.builder().maxRows(100).lingerMillis(50)
-                .backlogLingerMillis(1_000).backlogLagMillis(5_000).build();
+        BatchSettings settings = BatchSettings.builder().maxRows(100).lingerMillis(50).build();
         OneInputStreamOperatorTestHarness<UserEventCassandraModel, List<UserEventCassandraModel>> harness =
                 new OneInputStreamOperatorTestHarness<>(new PartitionBatchOperator(settings));
         harness.open();
@@ -61,28 +60,6 @@ class PartitionBatchOperatorTest {
             harness.setProcessingTime(1_050);
 
             assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b).hasSize(2));
-        }
-    }
-
-    @Test
-    void rowsOfABacklogLingerLongerThanLiveRows() throws Exception {
-        try (var harness = harness()) {
-            harness.setProcessingTime(100_000);
-            // Kafka timestamps: one row sent 10 s ago (the job is behind), one sent just now.
-            harness.processElement(new StreamRecord<>(row(1).getValue(), 90_000));
-            StreamRecord<UserEventCassandraModel> live = row(2);
-            harness.processElement(new StreamRecord<>(UserEventCassandraModel.builder().from(live.getValue())
-                    .userId(UUID.randomUUID()).build(), 99_990));
-
-            harness.setProcessingTime(100_050);
-            assertThat(harness.extractOutputValues()).singleElement()
-                    .satisfies(b -> assertThat(b).singleElement().satisfies(r -> assertThat(r.userId()).isNotEqualTo(USER)));
-
-            harness.setProcessingTime(100_999);
-            assertThat(harness.extractOutputValues()).hasSize(1);
-            harness.setProcessingTime(101_000);
-            assertThat(harness.extractOutputValues()).hasSize(2).last()
-                    .satisfies(b -> assertThat(b).singleElement().satisfies(r -> assertThat(r.userId()).isEqualTo(USER)));
         }
     }
 

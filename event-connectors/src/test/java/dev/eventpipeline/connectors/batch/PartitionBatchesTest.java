@@ -34,10 +34,10 @@ class PartitionBatchesTest {
     void emitsABatchWhenAPartitionIsFullAndKeepsOthersBuffered() {
         PartitionBatches batches = new PartitionBatches(3, Long.MAX_VALUE, 1000);
 
-        batches.add(row(ALICE, DAY, 1, "view", ""), 0, 0, emitted::add);
-        batches.add(row(BOB, DAY, 1, "view", ""), 0, 0, emitted::add);
-        batches.add(row(ALICE, DAY, 2, "view", ""), 0, 0, emitted::add);
-        batches.add(row(ALICE, DAY, 3, "view", ""), 0, 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
+        batches.add(row(BOB, DAY, 1, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 3, "view", ""), 0, emitted::add);
 
         assertThat(emitted).singleElement().satisfies(batch ->
                 assertThat(batch).hasSize(3).allSatisfy(r -> assertThat(r.userId()).isEqualTo(ALICE)));
@@ -48,8 +48,8 @@ class PartitionBatchesTest {
     void aUserOnAnotherDayIsAnotherPartition() {
         PartitionBatches batches = new PartitionBatches(2, Long.MAX_VALUE, 1000);
 
-        batches.add(row(ALICE, DAY, 1, "view", ""), 0, 0, emitted::add);
-        batches.add(row(ALICE, DAY.plusDays(1), 1, "view", ""), 0, 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY.plusDays(1), 1, "view", ""), 0, emitted::add);
 
         assertThat(emitted).isEmpty();
         batches.drainAll(emitted::add);
@@ -60,9 +60,9 @@ class PartitionBatchesTest {
     void theLastRowPerClusteringKeyWinsAsInTheTable() {
         PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 1000);
 
-        batches.add(row(ALICE, DAY, 1, "view", "first"), 0, 0, emitted::add);
-        batches.add(row(ALICE, DAY, 1, "click", "other type"), 0, 0, emitted::add);
-        batches.add(row(ALICE, DAY, 1, "view", "second"), 0, 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", "first"), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "click", "other type"), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", "second"), 0, emitted::add);
         batches.drainAll(emitted::add);
 
         assertThat(batches.bufferedRows()).isZero();
@@ -72,46 +72,28 @@ class PartitionBatchesTest {
     }
 
     @Test
-    void drainsOnlyTheBatchesDueOldestFirst() {
+    void drainsOnlyBatchesOlderThanTheCutoffOldestFirst() {
         PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 1000);
-        batches.add(row(ALICE, DAY, 1, "view", ""), 100, 0, emitted::add);
-        batches.add(row(BOB, DAY, 1, "view", ""), 200, 0, emitted::add);
-        batches.add(row(ALICE, DAY, 2, "view", ""), 250, 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 100, emitted::add);
+        batches.add(row(BOB, DAY, 1, "view", ""), 200, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 250, emitted::add);
 
-        assertThat(batches.nextDueAt()).isEqualTo(100);
-        batches.drainDue(150, emitted::add);
+        assertThat(batches.oldestFirstAddedAt()).isEqualTo(100);
+        batches.drainOlderThan(150, emitted::add);
 
         assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(2));
-        assertThat(batches.nextDueAt()).isEqualTo(200);
+        assertThat(batches.oldestFirstAddedAt()).isEqualTo(200);
         assertThat(batches.bufferedRows()).isEqualTo(1);
-    }
-
-    @Test
-    void aBatchOfTheShortLingerNeverWaitsBehindOneOfTheLongLinger() {
-        PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 1000);
-        batches.add(row(ALICE, DAY, 1, "view", ""), 0, 1000, emitted::add);
-        batches.add(row(BOB, DAY, 1, "view", ""), 10, 50, emitted::add);
-        batches.add(row(ALICE, DAY, 2, "view", ""), 20, 50, emitted::add); // joins Alice's batch as it is
-
-        assertThat(batches.nextDueAt()).isEqualTo(60);
-        batches.drainDue(60, emitted::add);
-
-        assertThat(emitted).singleElement().satisfies(batch ->
-                assertThat(batch).singleElement().satisfies(r -> assertThat(r.userId()).isEqualTo(BOB)));
-        assertThat(batches.nextDueAt()).isEqualTo(1000);
-        batches.drainDue(1000, emitted::add);
-        assertThat(emitted).hasSize(2).last().satisfies(batch -> assertThat(batch).hasSize(2));
-        assertThat(batches.nextDueAt()).isEqualTo(-1);
     }
 
     @Test
     void writesTheOldestBatchEarlyWhenTheBufferIsFull() {
         PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 3);
-        batches.add(row(ALICE, DAY, 1, "view", ""), 0, 0, emitted::add);
-        batches.add(row(ALICE, DAY, 2, "view", ""), 1, 0, emitted::add);
-        batches.add(row(BOB, DAY, 1, "view", ""), 2, 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 1, emitted::add);
+        batches.add(row(BOB, DAY, 1, "view", ""), 2, emitted::add);
 
-        batches.add(row(BOB, DAY, 2, "view", ""), 3, 0, emitted::add);
+        batches.add(row(BOB, DAY, 2, "view", ""), 3, emitted::add);
 
         assertThat(emitted).singleElement().satisfies(batch ->
                 assertThat(batch).hasSize(2).allSatisfy(r -> assertThat(r.userId()).isEqualTo(ALICE)));
@@ -124,9 +106,9 @@ class PartitionBatchesTest {
         long limit = PartitionBatches.estimatedBytes(big) * 2;
         PartitionBatches batches = new PartitionBatches(100, limit, 1000);
 
-        batches.add(big, 0, 0, emitted::add);
+        batches.add(big, 0, emitted::add);
         assertThat(emitted).isEmpty();
-        batches.add(row(ALICE, DAY, 2, "view", "x".repeat(1000)), 0, 0, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", "x".repeat(1000)), 0, emitted::add);
 
         assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(2));
     }
@@ -135,8 +117,8 @@ class PartitionBatchesTest {
     void oneRowBatchesWriteEveryRowAtOnce() {
         PartitionBatches batches = new PartitionBatches(1, Long.MAX_VALUE, 1000);
 
-        batches.add(row(ALICE, DAY, 1, "view", ""), 0, 0, emitted::add);
-        batches.add(row(ALICE, DAY, 2, "view", ""), 0, 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 0, emitted::add);
 
         assertThat(emitted).hasSize(2);
         assertThat(batches.bufferedRows()).isZero();

@@ -72,8 +72,6 @@ public abstract class PipelineConfig {
                 .batching(BatchSettings.builder()
                         .maxRows(reader.get(CASSANDRA_BATCH_MAX_ROWS))
                         .lingerMillis(reader.get(CASSANDRA_BATCH_LINGER).toMillis())
-                        .backlogLingerMillis(reader.get(CASSANDRA_BATCH_BACKLOG_LINGER).toMillis())
-                        .backlogLagMillis(reader.get(CASSANDRA_BATCH_BACKLOG_LAG).toMillis())
                         .build())
                 .requestTimeout(reader.get(CASSANDRA_REQUEST_TIMEOUT))
                 .maxRetries(reader.get(CASSANDRA_MAX_RETRIES))

@@ -76,14 +76,6 @@ public final class PipelineOptions {
     public static final ConfigOption<Duration> CASSANDRA_BATCH_LINGER = ConfigOption.of(
             "cassandra.batch.linger", "200 ms", "How long a row may wait for others of its partition",
             duration(true));
-    public static final ConfigOption<Duration> CASSANDRA_BATCH_BACKLOG_LINGER = ConfigOption.of(
-            "cassandra.batch.backlog-linger", "1 s",
-            "The linger while working off a backlog (fuller batches, faster catch-up); the larger of the two applies",
-            duration(true));
-    public static final ConfigOption<Duration> CASSANDRA_BATCH_BACKLOG_LAG = ConfigOption.of(
-            "cassandra.batch.backlog-lag", "5 s",
-            "A row whose Kafka timestamp is older than this on arrival means the job is working off a backlog",
-            duration(true));
     public static final ConfigOption<Duration> CASSANDRA_REQUEST_TIMEOUT = ConfigOption.of(
             "cassandra.request-timeout", "12 s", "Driver read timeout of one write", duration(false));
     public static final ConfigOption<Integer> CASSANDRA_MAX_RETRIES = ConfigOption.of(
@@ -136,7 +128,6 @@ public final class PipelineOptions {
             CASSANDRA_CONTACT_POINTS, CASSANDRA_PORT, CASSANDRA_LOCAL_DATACENTER, CASSANDRA_KEYSPACE, CASSANDRA_TABLE,
             CASSANDRA_USERNAME, CASSANDRA_PASSWORD, CASSANDRA_SSL, CASSANDRA_CONSISTENCY, CASSANDRA_TTL,
             CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_BATCH_MAX_ROWS, CASSANDRA_BATCH_LINGER,
-            CASSANDRA_BATCH_BACKLOG_LINGER, CASSANDRA_BATCH_BACKLOG_LAG,
             CASSANDRA_REQUEST_TIMEOUT, CASSANDRA_MAX_RETRIES,
             MAX_PAYLOAD_BYTES, MAX_EVENT_TYPE_LENGTH, MAX_METADATA_ENTRIES, MAX_METADATA_KEY_LENGTH,
             MAX_METADATA_VALUE_BYTES, MAX_FUTURE_SKEW, MAX_AGE,

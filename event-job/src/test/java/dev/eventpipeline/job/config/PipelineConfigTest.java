@@ -107,8 +107,6 @@ class PipelineConfigTest {
         "cassandra.max-concurrent-requests|5000|from 1 to 1024",
         "cassandra.batch.max-rows|0|from 1 to 1024",
         "cassandra.batch.linger|later|duration such as",
-        "cassandra.batch.backlog-linger|ages|duration such as",
-        "cassandra.batch.backlog-lag|soon|duration such as",
         "cassandra.request-timeout|soon|duration such as",
         "cassandra.max-retries|-1|from 0 to 100",
         "validation.max-payload-bytes|10|from 64 to",
