@@ -73,7 +73,7 @@ public final class UserEventCassandraSink extends AbstractCassandraTupleSink<Lis
         try {
             super.close();
         } finally {
-            // How full the batches were is what decides Cassandra's cost per row; worth one line.
+            // Rows per request (how full the batches were) is worth one line; the benchmark reads it.
             if (rowsWritten != null && requestsWritten.getCount() > 0) {
                 LOG.info("Wrote {} rows in {} requests ({} rows/request), {} failed requests",
                         rowsWritten.getCount(), requestsWritten.getCount(),
