@@ -106,10 +106,11 @@ final class UserEventReader {
         if (Utf8Text.hasUnpairedSurrogate(eventType)) {
             return unpairedSurrogate(JsonFields.EVENT_TYPE);
         }
-        for (Map.Entry<String, String> entry : metadata == null ? Map.<String, String>of().entrySet()
-                : metadata.entrySet()) {
-            if (Utf8Text.hasUnpairedSurrogate(entry.getKey()) || Utf8Text.hasUnpairedSurrogate(entry.getValue())) {
-                return unpairedSurrogate("metadata." + echo(entry.getKey()));
+        if (metadata != null) {
+            for (Map.Entry<String, String> entry : metadata.entrySet()) {
+                if (Utf8Text.hasUnpairedSurrogate(entry.getKey()) || Utf8Text.hasUnpairedSurrogate(entry.getValue())) {
+                    return unpairedSurrogate("metadata." + echo(entry.getKey()));
+                }
             }
         }
         return Result.accepted(UserEvent.builder()

@@ -1,8 +1,6 @@
 package dev.eventpipeline.infra.bench.e2e;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -10,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples a process's CPU time (utime + stime from /proc, Linux) every 200 ms, so the CPU spent
+ * Samples a process's CPU time (the JDK's {@link ProcessHandle.Info}) every 200 ms, so the CPU spent
  * between the first and the last write of a run can be read off without start-up and shutdown.
  */
 final class CpuSampler implements AutoCloseable {
@@ -62,14 +60,10 @@ final class CpuSampler implements AutoCloseable {
         return before == null ? 0 : before.cpuMillis();
     }
 
+    /** The process's CPU time so far in milliseconds, or -1 if it is gone or the OS does not say. */
     static long cpuMillis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // USER_HZ = 100
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+                .map(Duration::toMillis).orElse(-1L);
     }
 
     @Override

@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,10 +60,10 @@ public final class EndToEndBenchmark {
     public static final String DLQ_TOPIC = "user-events-dlq";
 
     /** Everything a run can be told. */
-    public record Options(int events, int jobWarmupEvents, int repeats, int baselineRepeats, int latencySeconds, int warmupSeconds,
-            long seed, Set<String> only, String jobHeap, boolean jfr, List<String> jobArgs, Path workDir, Path out,
-            int baselineInFlight, int ceilingInFlight, int ceilingBatchRows, int ceilingLingerMs,
-            double latencyRate) {}
+    public record Options(int events, int jobWarmupEvents, int repeats, int baselineRepeats, int latencySeconds,
+            int warmupSeconds, long seed, Set<String> only, String jobHeap, boolean jfr, List<String> jobArgs,
+            Path workDir, Path out, int baselineInFlight, int ceilingInFlight, int ceilingBatchRows,
+            int ceilingLingerMs, double latencyRate) {}
 
     /** One measured system. */
     static final class Result {
@@ -316,8 +317,7 @@ public final class EndToEndBenchmark {
                 step(key + " run " + rep + " failed: " + e.getCause());
                 return;
             }
-            Thread.sleep(300);
-            UserEventsTable.Span span = table.span();
+            UserEventsTable.Span span = table.span(); // write() returns once every request is acknowledged
             record(key, rep, span, null, server, client, String.format(Locale.ROOT, "%.1f rows/request",
                     (double) outcome.rows() / outcome.requests()));
         }
@@ -488,7 +488,7 @@ public final class EndToEndBenchmark {
     /** p50 per 5 s of send time: a job that keeps up is flat, one that falls behind climbs. */
     private void logLatencyOverTime(String key, Map<UUID, Long> sentAt, Map<UUID, Long> written) {
         long first = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
-        Map<Long, List<Double>> buckets = new java.util.TreeMap<>();
+        Map<Long, List<Double>> buckets = new TreeMap<>();
         sentAt.forEach((id, ts) -> {
             Long micros = written.get(id);
             if (micros != null) {
@@ -557,7 +557,7 @@ public final class EndToEndBenchmark {
         if (!c.rowsPerSecond.isEmpty() && !b.rowsPerSecond.isEmpty()) {
             out.append(String.format(Locale.ROOT, "(c)/(b) = %.1f (goal ≥ 3)%n", c.medianRate() / b.medianRate()));
         }
-        out.append("\nCPU per row: process CPU time (/proc, sampled every 200 ms) between the first and the last "
+        out.append("\nCPU per row: process CPU time (sampled every 200 ms) between the first and the last "
                 + "write, over the rows; client = the job's JVM, or the benchmark's JVM for the ceilings.\n");
         out.append("\nLatency: jobs from the Kafka record timestamp to the row's WRITETIME (the driver's client-side "
                 + "timestamp, taken when the request is built); ceilings from hand-off to acknowledgement.\n");

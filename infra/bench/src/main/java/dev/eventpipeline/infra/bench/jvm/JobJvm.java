@@ -116,7 +116,6 @@ public final class JobJvm implements AutoCloseable {
                 }
             }
             long poolPeaks = -1;
-            long cpuMillis = -1;
             Path report = dir.resolve(name + ".heap");
             if (Files.exists(report)) {
                 Properties p = new Properties();
@@ -124,9 +123,8 @@ public final class JobJvm implements AutoCloseable {
                     p.load(in);
                 }
                 poolPeaks = Long.parseLong(p.getProperty("heapPoolPeaksBytes", "-1")) / (1024 * 1024);
-                cpuMillis = Long.parseLong(p.getProperty("cpuNanos", "-1")) / 1_000_000;
             }
-            return new HeapPeak(peakBefore, peakAfter, poolPeaks, cpuMillis);
+            return new HeapPeak(peakBefore, peakAfter, poolPeaks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,7 +152,7 @@ public final class JobJvm implements AutoCloseable {
      * MiB: largest use before a GC, largest live set after one, summed pool peaks (upper bound);
      * and the JVM's CPU time over its life (start-up included).
      */
-    public record HeapPeak(long usedBeforeGcMiB, long liveAfterGcMiB, long poolPeaksMiB, long cpuMillis) {}
+    public record HeapPeak(long usedBeforeGcMiB, long liveAfterGcMiB, long poolPeaksMiB) {}
 
     public String logTail() {
         try {

@@ -12,7 +12,7 @@ import java.util.Arrays;
 /**
  * Runs another main class and, when the JVM exits (normally or on SIGTERM), writes the peak heap
  * use to a file: {@code heapPoolPeaksBytes}, the sum of every heap pool's peak (an upper bound,
- * the pools peak at different times), {@code heapMaxBytes} and the process CPU time {@code cpuNanos}. The GC log gives the exact peak.
+ * the pools peak at different times) and {@code heapMaxBytes}. The GC log gives the exact peak.
  *
  * <p>{@code java ... WithHeapReport <report-file> <main-class> <args...>}
  */
@@ -35,10 +35,8 @@ public final class WithHeapReport {
                 peaks += pool.getPeakUsage().getUsed();
             }
         }
-        long cpuNanos = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
         String text = "heapPoolPeaksBytes=" + peaks + "\nheapMaxBytes="
-                + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() + "\ncpuNanos=" + cpuNanos + "\n";
+                + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() + "\n";
         try {
             Files.writeString(report, text);
         } catch (IOException e) {
