@@ -1,6 +1,7 @@
 package dev.eventpipeline.connectors.cassandra;
 
 import dev.eventpipeline.connectors.batch.BatchSettings;
+import dev.eventpipeline.model.TableLayout;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -38,9 +39,16 @@ public abstract class CassandraSinkSettings implements Serializable {
         return "event_streaming";
     }
 
+    /** Which primary key the table has; decides which events share a row. */
+    @Value.Default
+    public TableLayout tableLayout() {
+        return TableLayout.SEED;
+    }
+
+    /** Defaults to the table the layout's schema file creates. */
     @Value.Default
     public String table() {
-        return "user_events";
+        return tableLayout().defaultTable();
     }
 
     public abstract Optional<String> username();

@@ -4,6 +4,7 @@ import static dev.eventpipeline.job.config.PipelineOptions.*;
 
 import dev.eventpipeline.connectors.batch.BatchSettings;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
+import dev.eventpipeline.connectors.cassandra.ImmutableCassandraSinkSettings;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
 import dev.eventpipeline.connectors.kafka.KafkaSourceSettings;
 import dev.eventpipeline.transform.ValidationLimits;
@@ -57,12 +58,14 @@ public abstract class PipelineConfig {
                 .maxRecordBytes(reader.get(DLQ_MAX_RECORD_BYTES))
                 .clientProperties(kafkaProperties)
                 .build();
-        CassandraSinkSettings cassandra = CassandraSinkSettings.builder()
+        ImmutableCassandraSinkSettings.Builder cassandraBuilder = CassandraSinkSettings.builder();
+        reader.optional(CASSANDRA_TABLE).ifPresent(cassandraBuilder::table);
+        CassandraSinkSettings cassandra = cassandraBuilder
                 .contactPoints(reader.get(CASSANDRA_CONTACT_POINTS))
                 .port(reader.get(CASSANDRA_PORT))
                 .localDatacenter(reader.get(CASSANDRA_LOCAL_DATACENTER))
                 .keyspace(reader.get(CASSANDRA_KEYSPACE))
-                .table(reader.get(CASSANDRA_TABLE))
+                .tableLayout(reader.get(CASSANDRA_TABLE_LAYOUT))
                 .username(reader.optional(CASSANDRA_USERNAME))
                 .password(reader.optional(CASSANDRA_PASSWORD))
                 .ssl(reader.get(CASSANDRA_SSL))

@@ -10,6 +10,7 @@ import static dev.eventpipeline.job.config.Parsers.nonEmpty;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
 import dev.eventpipeline.connectors.cassandra.CqlIdentifiers;
 import dev.eventpipeline.connectors.kafka.StartingOffsets;
+import dev.eventpipeline.model.TableLayout;
 import dev.eventpipeline.model.json.UserEventJsonCodec;
 import java.time.Duration;
 import java.util.List;
@@ -53,8 +54,15 @@ public final class PipelineOptions {
             "cassandra.local-datacenter", "datacenter1", "Datacenter the job writes to", nonEmpty());
     public static final ConfigOption<String> CASSANDRA_KEYSPACE = ConfigOption.of(
             "cassandra.keyspace", "event_streaming", "Keyspace of the table", identifier());
-    public static final ConfigOption<String> CASSANDRA_TABLE = ConfigOption.of(
-            "cassandra.table", "user_events", "Table the rows are upserted into", identifier());
+    public static final ConfigOption<TableLayout> CASSANDRA_TABLE_LAYOUT = ConfigOption.of(
+            "cassandra.table-layout", "seed",
+            "Primary key of the table: seed ((user_id, bucket_date), event_time, event_type): events of one user "
+                    + "with the same millisecond and type share a row; event-id adds event_id as the last "
+                    + "clustering column, so only duplicates of one event share a row",
+            TableLayout::fromOptionValue);
+    public static final ConfigOption<String> CASSANDRA_TABLE = ConfigOption.optional(
+            "cassandra.table", "Table the rows are upserted into; unset: user_events (seed layout) or "
+                    + "user_events_by_event_id (event-id layout), as infra/cassandra creates them", identifier());
     public static final ConfigOption<String> CASSANDRA_USERNAME = ConfigOption.optional(
             "cassandra.username", "User name for password authentication", nonEmpty());
     public static final ConfigOption<String> CASSANDRA_PASSWORD = ConfigOption.optional(
@@ -125,7 +133,7 @@ public final class PipelineOptions {
     public static final List<ConfigOption<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC, KAFKA_GROUP_ID, KAFKA_STARTING_OFFSETS, KAFKA_PARTITION_DISCOVERY,
             KAFKA_BOUNDED, DLQ_TOPIC, DLQ_MAX_RECORD_BYTES,
-            CASSANDRA_CONTACT_POINTS, CASSANDRA_PORT, CASSANDRA_LOCAL_DATACENTER, CASSANDRA_KEYSPACE, CASSANDRA_TABLE,
+            CASSANDRA_CONTACT_POINTS, CASSANDRA_PORT, CASSANDRA_LOCAL_DATACENTER, CASSANDRA_KEYSPACE, CASSANDRA_TABLE_LAYOUT, CASSANDRA_TABLE,
             CASSANDRA_USERNAME, CASSANDRA_PASSWORD, CASSANDRA_SSL, CASSANDRA_CONSISTENCY, CASSANDRA_TTL,
             CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_BATCH_MAX_ROWS, CASSANDRA_BATCH_LINGER,
             CASSANDRA_REQUEST_TIMEOUT, CASSANDRA_MAX_RETRIES,
