@@ -23,5 +23,8 @@ public enum RejectReason {
     METADATA_KEY_TOO_LONG,
     METADATA_VALUE_TOO_LONG,
     EVENT_TIME_IN_FUTURE,
-    EVENT_TIME_TOO_OLD
+    EVENT_TIME_TOO_OLD,
+    // Writing (event-connectors): Cassandra refused this row although it passed validation, e.g. a
+    // cluster whose limits are lower than the job's. The dead letter holds the event as JSON.
+    WRITE_REJECTED
 }
