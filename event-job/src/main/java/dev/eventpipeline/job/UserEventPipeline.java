@@ -1,17 +1,17 @@
 package dev.eventpipeline.job;
 
-import dev.eventpipeline.connectors.batch.BatchSettings;
 import dev.eventpipeline.connectors.batch.PartitionBatchOperator;
-import dev.eventpipeline.connectors.cassandra.CassandraSinks;
+import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
+import dev.eventpipeline.connectors.cassandra.CassandraWriter;
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinks;
 import dev.eventpipeline.connectors.kafka.RawEvent;
 import dev.eventpipeline.connectors.kafka.UserEventKafkaSources;
 import dev.eventpipeline.connectors.process.DecodeAndValidateFunction;
-import dev.eventpipeline.connectors.types.UserEventRowTypeInfo;
+import dev.eventpipeline.connectors.types.SourcedRow;
+import dev.eventpipeline.connectors.types.SourcedRowTypeInfo;
 import dev.eventpipeline.job.config.JobSettings;
 import dev.eventpipeline.job.config.PipelineConfig;
-import dev.eventpipeline.model.UserEventCassandraModel;
 import dev.eventpipeline.transform.ValidationLimits;
 import java.time.Clock;
 import java.util.List;
@@ -23,12 +23,13 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.SinkFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * The pipeline: raw Kafka records are decoded, validated and mapped; rows are grouped by Cassandra
- * partition and upserted, and everything refused goes to the dead-letter sink. Source and sinks are injected so
- * tests can swap them; every operator has a stable uid so savepoints survive changes.
+ * partition and upserted, and everything refused, by validation or by Cassandra, goes to the one
+ * dead-letter sink. Source and dead-letter sink are injected so tests can swap them; every operator
+ * has a stable uid so savepoints survive changes.
  */
 public final class UserEventPipeline {
 
@@ -39,19 +40,16 @@ public final class UserEventPipeline {
     public static final String DEAD_LETTER_SINK_UID = "dead-letter-sink";
 
     private final Source<RawEvent, ?, ?> source;
-    private final SinkFunction<List<UserEventCassandraModel>> rowSink;
-    private final BatchSettings batching;
+    private final CassandraSinkSettings cassandra;
     private final Sink<DeadLetter> deadLetterSink;
     private final JobSettings job;
     private final ValidationLimits validation;
     private final Clock clock;
 
-    public UserEventPipeline(Source<RawEvent, ?, ?> source, BatchSettings batching,
-            SinkFunction<List<UserEventCassandraModel>> rowSink, Sink<DeadLetter> deadLetterSink, JobSettings job,
-            ValidationLimits validation, Clock clock) {
+    public UserEventPipeline(Source<RawEvent, ?, ?> source, CassandraSinkSettings cassandra,
+            Sink<DeadLetter> deadLetterSink, JobSettings job, ValidationLimits validation, Clock clock) {
         this.source = source;
-        this.batching = batching;
-        this.rowSink = rowSink;
+        this.cassandra = cassandra;
         this.deadLetterSink = deadLetterSink;
         this.job = job;
         this.validation = validation;
@@ -62,8 +60,7 @@ public final class UserEventPipeline {
     public static UserEventPipeline fromConfig(PipelineConfig config) {
         return new UserEventPipeline(
                 UserEventKafkaSources.rawEvents(config.kafka()),
-                config.cassandra().batching(),
-                CassandraSinks.userEvents(config.cassandra()),
+                config.cassandra(),
                 DeadLetterSinks.kafka(config.deadLetters()),
                 config.job(),
                 config.validation(),
@@ -96,22 +93,29 @@ public final class UserEventPipeline {
                 .<RawEvent>forBoundedOutOfOrderness(job.watermarkOutOfOrderness())
                 .withIdleness(job.watermarkIdleness());
 
-        SingleOutputStreamOperator<UserEventCassandraModel> rows = env
+        SingleOutputStreamOperator<SourcedRow> rows = env
                 .fromSource(source, watermarks, "Kafka: raw user events")
                 .uid(SOURCE_UID)
                 .process(new DecodeAndValidateFunction(job.maxPayloadBytes(), validation, clock),
-                        UserEventRowTypeInfo.INSTANCE)
+                        SourcedRowTypeInfo.INSTANCE)
                 .name("Decode, validate, map to row")
                 .uid(DECODE_UID);
 
-        rows.transform("Batch rows by Cassandra partition",
-                        new ListTypeInfo<>(UserEventRowTypeInfo.INSTANCE), new PartitionBatchOperator(batching))
-                .uid(BATCH_UID)
-                .addSink(rowSink)
-                .name("Cassandra: upsert user_events")
+        DataStream<List<SourcedRow>> batches = rows
+                .transform("Batch rows by Cassandra partition", new ListTypeInfo<>(SourcedRowTypeInfo.INSTANCE),
+                        new PartitionBatchOperator(cassandra.batching(), cassandra.tableLayout()))
+                .uid(BATCH_UID);
+
+        DataStream<DeadLetter> refusedRows = CassandraWriter.builder()
+                .settings(cassandra)
+                .clock(clock)
+                .build()
+                .writeFrom(batches)
+                .name("Cassandra: upsert " + cassandra.table())
                 .uid(ROW_SINK_UID);
 
         rows.getSideOutput(DecodeAndValidateFunction.DEAD_LETTERS)
+                .union(refusedRows)
                 .sinkTo(deadLetterSink)
                 .name("Kafka: dead letters")
                 .uid(DEAD_LETTER_SINK_UID);

@@ -1,6 +1,7 @@
 package dev.eventpipeline.connectors.batch;
 
-import dev.eventpipeline.model.UserEventCassandraModel;
+import dev.eventpipeline.connectors.types.SourcedRow;
+import dev.eventpipeline.model.TableLayout;
 import java.util.List;
 import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTimeCallback;
 import org.apache.flink.metrics.Counter;
@@ -16,35 +17,42 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * buffer out of state: when a checkpoint completes, every row before it has reached the sink,
  * which itself waits for its writes, so a crash can only replay rows, never lose them.
  */
-public final class PartitionBatchOperator extends AbstractStreamOperator<List<UserEventCassandraModel>>
-        implements OneInputStreamOperator<UserEventCassandraModel, List<UserEventCassandraModel>>, BoundedOneInput,
+public final class PartitionBatchOperator extends AbstractStreamOperator<List<SourcedRow>>
+        implements OneInputStreamOperator<SourcedRow, List<SourcedRow>>, BoundedOneInput,
                 ProcessingTimeCallback {
 
     private static final long serialVersionUID = 1L;
 
     private final BatchSettings settings;
+    private final TableLayout layout;
 
     private transient PartitionBatches batches;
     private transient boolean timerRegistered;
     private transient Counter batchesEmitted;
+    private transient Counter rowCollisions;
 
-    public PartitionBatchOperator(BatchSettings settings) {
+    public PartitionBatchOperator(BatchSettings settings, TableLayout layout) {
         this.settings = settings;
+        this.layout = layout;
         setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
     @Override
     public void open() throws Exception {
         super.open();
-        batches = new PartitionBatches(settings.maxRows(), settings.maxBytes(), settings.maxBufferedRows());
+        batches = new PartitionBatches(settings.maxRows(), settings.maxBytes(), settings.maxBufferedRows(), layout);
         batchesEmitted = getMetricGroup().counter("batchesEmitted");
+        // Distinct events (other event_id) that replaced a buffered row of the same primary key.
+        rowCollisions = getMetricGroup().counter("rowCollisions");
         getMetricGroup().gauge("bufferedRows", () -> batches.bufferedRows());
     }
 
     @Override
-    public void processElement(StreamRecord<UserEventCassandraModel> element) {
+    public void processElement(StreamRecord<SourcedRow> element) {
         long now = getProcessingTimeService().getCurrentProcessingTime();
-        batches.add(element.getValue(), now, this::emit);
+        if (batches.add(element.getValue(), now, this::emit)) {
+            rowCollisions.inc();
+        }
         scheduleLinger();
     }
 
@@ -72,6 +80,11 @@ public final class PartitionBatchOperator extends AbstractStreamOperator<List<Us
         super.finish();
     }
 
+    /** Collisions seen by this subtask (also the rowCollisions metric). */
+    long rowCollisions() {
+        return rowCollisions.getCount();
+    }
+
     private void scheduleLinger() {
         long oldest = batches.oldestFirstAddedAt();
         if (!timerRegistered && oldest >= 0) {
@@ -80,7 +93,7 @@ public final class PartitionBatchOperator extends AbstractStreamOperator<List<Us
         }
     }
 
-    private void emit(List<UserEventCassandraModel> batch) {
+    private void emit(List<SourcedRow> batch) {
         batchesEmitted.inc();
         output.collect(new StreamRecord<>(batch));
     }

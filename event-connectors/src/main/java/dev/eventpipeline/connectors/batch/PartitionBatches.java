@@ -1,5 +1,7 @@
 package dev.eventpipeline.connectors.batch;
 
+import dev.eventpipeline.connectors.types.SourcedRow;
+import dev.eventpipeline.model.TableLayout;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,17 +17,19 @@ import java.util.function.Consumer;
  * Groups rows by Cassandra partition ({@code user_id}, {@code bucket_date}) so that each write is an
  * UNLOGGED batch of one partition: one mutation on one replica set, which Cassandra applies far
  * more cheaply than the same rows one request at a time. Within a partition the last row per
- * clustering key wins, as it would in the table. Plain logic: the operator owns time and output.
+ * primary key wins, as it would in the table; {@link #add} says when that replaced a different
+ * event (a collision of the seed layout). Plain logic: the operator owns time and output.
  */
 final class PartitionBatches {
 
     private record PartitionKey(UUID userId, LocalDate bucketDate) {}
 
-    private record ClusteringKey(Instant eventTime, String eventType) {}
+    /** The clustering columns of the layout; {@code eventId} is null for the seed layout. */
+    private record ClusteringKey(Instant eventTime, String eventType, UUID eventId) {}
 
     private static final class Pending {
         final long firstAddedAt;
-        final Map<ClusteringKey, UserEventCassandraModel> rows = new LinkedHashMap<>();
+        final Map<ClusteringKey, SourcedRow> rows = new LinkedHashMap<>();
         long bytes;
 
         Pending(long firstAddedAt) {
@@ -36,37 +40,59 @@ final class PartitionBatches {
     private final int maxRows;
     private final long maxBytes;
     private final int maxBufferedRows;
+    private final boolean eventIdInKey;
     // Insertion order is first-arrival order, so the head is always the oldest pending partition.
     private final LinkedHashMap<PartitionKey, Pending> pending = new LinkedHashMap<>();
     private int bufferedRows;
 
-    PartitionBatches(int maxRows, long maxBytes, int maxBufferedRows) {
+    PartitionBatches(int maxRows, long maxBytes, int maxBufferedRows, TableLayout layout) {
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
         this.maxBufferedRows = maxBufferedRows;
+        this.eventIdInKey = layout == TableLayout.EVENT_ID;
     }
 
-    /** Buffers {@code row}; hands out every batch that became full (or must make room). */
-    void add(UserEventCassandraModel row, long now, Consumer<List<UserEventCassandraModel>> out) {
+    /**
+     * Buffers {@code sourced}; hands out every batch that became full (or must make room). A batch
+     * never exceeds {@code maxBytes} unless it is a single row.
+     *
+     * @return true if the row replaced a buffered row of another {@code event_id}: two distinct
+     *     events with one primary key, of which the table keeps only the later
+     */
+    boolean add(SourcedRow sourced, long now, Consumer<List<SourcedRow>> out) {
+        UserEventCassandraModel row = sourced.row();
         PartitionKey partition = new PartitionKey(row.userId(), row.bucketDate());
-        Pending batch = pending.computeIfAbsent(partition, key -> new Pending(now));
-        UserEventCassandraModel replaced = batch.rows.put(new ClusteringKey(row.eventTime(), row.eventType()), row);
+        long rowBytes = estimatedBytes(row);
+        Pending batch = pending.get(partition);
+        if (batch != null && !batch.rows.isEmpty() && batch.bytes + rowBytes > maxBytes) {
+            emit(partition, out);
+            batch = null;
+        }
+        if (batch == null) {
+            batch = new Pending(now);
+            pending.put(partition, batch);
+        }
+        ClusteringKey clustering = new ClusteringKey(row.eventTime(), row.eventType(), eventIdInKey ? row.eventId() : null);
+        SourcedRow replaced = batch.rows.put(clustering, sourced);
+        boolean collision = false;
         if (replaced == null) {
             bufferedRows++;
         } else {
-            batch.bytes -= estimatedBytes(replaced);
+            batch.bytes -= estimatedBytes(replaced.row());
+            collision = !replaced.row().eventId().equals(row.eventId());
         }
-        batch.bytes += estimatedBytes(row);
+        batch.bytes += rowBytes;
         if (batch.rows.size() >= maxRows || batch.bytes >= maxBytes) {
             emit(partition, out);
         }
         while (bufferedRows > maxBufferedRows) {
             emit(pending.keySet().iterator().next(), out);
         }
+        return collision;
     }
 
     /** Hands out every batch whose first row arrived at or before {@code cutoff}. */
-    void drainOlderThan(long cutoff, Consumer<List<UserEventCassandraModel>> out) {
+    void drainOlderThan(long cutoff, Consumer<List<SourcedRow>> out) {
         Iterator<Map.Entry<PartitionKey, Pending>> oldestFirst = pending.entrySet().iterator();
         while (oldestFirst.hasNext()) {
             Map.Entry<PartitionKey, Pending> entry = oldestFirst.next();
@@ -78,7 +104,7 @@ final class PartitionBatches {
         }
     }
 
-    void drainAll(Consumer<List<UserEventCassandraModel>> out) {
+    void drainAll(Consumer<List<SourcedRow>> out) {
         drainOlderThan(Long.MAX_VALUE, out);
     }
 
@@ -91,18 +117,21 @@ final class PartitionBatches {
         return pending.isEmpty() ? -1 : pending.values().iterator().next().firstAddedAt;
     }
 
-    private void emit(PartitionKey partition, Consumer<List<UserEventCassandraModel>> out) {
+    private void emit(PartitionKey partition, Consumer<List<SourcedRow>> out) {
         handOut(pending.remove(partition), out);
     }
 
-    private void handOut(Pending batch, Consumer<List<UserEventCassandraModel>> out) {
+    private void handOut(Pending batch, Consumer<List<SourcedRow>> out) {
         bufferedRows -= batch.rows.size();
         out.accept(new ArrayList<>(batch.rows.values()));
     }
 
-    /** A cheap upper-bound guess of a row's size on the wire. */
+    /**
+     * An upper bound of a row's size in a mutation: 3 bytes per character (the most a Java char
+     * takes in UTF-8) and 8 bytes of framing per map entry on top of the fixed columns.
+     */
     static long estimatedBytes(UserEventCassandraModel row) {
-        long bytes = 64 + 2L * row.eventType().length();
+        long bytes = 64 + 3L * row.eventType().length();
         // Summed in one pass of characters; forEach spares the per-entry wrappers of an unmodifiable map.
         long[] chars = {0};
         row.metadata().forEach((key, value) -> chars[0] += key.length() + value.length());

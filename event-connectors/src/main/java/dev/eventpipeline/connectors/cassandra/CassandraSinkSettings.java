@@ -86,10 +86,43 @@ public abstract class CassandraSinkSettings implements Serializable {
         return BatchSettings.builder().build();
     }
 
-    /** Driver-level retries of one idempotent write before the job fails and replays. */
+    /**
+     * Retries of a write that failed with a transient error (timeout, unavailable, overloaded,
+     * connection lost), with exponential backoff and jitter, before the job fails and replays from
+     * its last checkpoint.
+     */
     @Value.Default
     public int maxRetries() {
-        return 3;
+        return 5;
+    }
+
+    /** The longest wait before the first retry; each further retry may wait twice as long. */
+    @Value.Default
+    public Duration retryInitialBackoff() {
+        return Duration.ofMillis(200);
+    }
+
+    @Value.Default
+    public Duration retryMaxBackoff() {
+        return Duration.ofSeconds(10);
+    }
+
+    /** Cassandra's largest TTL (Attributes.MAX_TTL): 20 years. */
+    public static final long MAX_TTL_SECONDS = 630_720_000L;
+
+    @Value.Check
+    protected void check() {
+        if (ttl().isPresent()) {
+            Duration ttl = ttl().get();
+            if (ttl.getNano() != 0 || ttl.getSeconds() < 1 || ttl.getSeconds() > MAX_TTL_SECONDS) {
+                throw new IllegalArgumentException("ttl must be whole seconds from 1 s to " + MAX_TTL_SECONDS
+                        + " s (Cassandra's maximum, 20 years): " + ttl);
+            }
+        }
+        if (retryMaxBackoff().compareTo(retryInitialBackoff()) < 0) {
+            throw new IllegalArgumentException("retryMaxBackoff " + retryMaxBackoff()
+                    + " is shorter than retryInitialBackoff " + retryInitialBackoff());
+        }
     }
 
     public static ImmutableCassandraSinkSettings.Builder builder() {

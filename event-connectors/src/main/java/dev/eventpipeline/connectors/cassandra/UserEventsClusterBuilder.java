@@ -5,10 +5,11 @@ import com.datastax.driver.core.ConsistencyLevel;
 import com.datastax.driver.core.QueryOptions;
 import com.datastax.driver.core.SocketOptions;
 import com.datastax.driver.core.policies.DCAwareRoundRobinPolicy;
+import com.datastax.driver.core.policies.FallthroughRetryPolicy;
 import com.datastax.driver.core.policies.TokenAwarePolicy;
 import org.apache.flink.streaming.connectors.cassandra.ClusterBuilder;
 
-/** Configures the connector's driver: routing, consistency, idempotence, retries, auth, TLS. */
+/** Configures the connector's driver: routing, consistency, idempotence, auth, TLS. */
 public final class UserEventsClusterBuilder extends ClusterBuilder {
 
     private static final long serialVersionUID = 1L;
@@ -29,7 +30,9 @@ public final class UserEventsClusterBuilder extends ClusterBuilder {
                 .withQueryOptions(new QueryOptions()
                         .setConsistencyLevel(ConsistencyLevel.valueOf(settings.consistencyLevel()))
                         .setDefaultIdempotence(true))
-                .withRetryPolicy(new BoundedRetryPolicy(settings.maxRetries()))
+                // Retries are the writer's (WriteRetryStrategy: backoff with jitter, bounded); the
+                // driver's own would retry at once and hide the error from that bound.
+                .withRetryPolicy(FallthroughRetryPolicy.INSTANCE)
                 .withSocketOptions(new SocketOptions().setReadTimeoutMillis(timeoutMillis))
                 // The connector's driver expects metrics-core 3 for JMX; we report through Flink.
                 .withoutJMXReporting();
@@ -40,5 +43,19 @@ public final class UserEventsClusterBuilder extends ClusterBuilder {
             builder.withSSL();
         }
         return builder.build();
+    }
+
+    /** A factory of executors on a fresh session of this configuration. */
+    RowWriteExecutor.Factory executors() {
+        String insertCql = UserEventsInsert.cql(settings.keyspace(), settings.table(), settings.ttl());
+        return () -> {
+            Cluster cluster = getCluster();
+            try {
+                return new RowStatements(cluster.connect(), insertCql);
+            } catch (RuntimeException e) {
+                cluster.close();
+                throw e;
+            }
+        };
     }
 }

@@ -1,6 +1,11 @@
 package dev.eventpipeline.connectors.deadletter;
 
 import dev.eventpipeline.connectors.kafka.RawEvent;
+import dev.eventpipeline.connectors.types.SourcedRow;
+import dev.eventpipeline.model.RejectReason;
+import dev.eventpipeline.model.UserEvent;
+import dev.eventpipeline.model.UserEventCassandraModel;
+import dev.eventpipeline.model.json.UserEventJsonCodec;
 import dev.eventpipeline.model.Rejection;
 import java.util.Arrays;
 import java.util.Objects;
@@ -35,6 +40,33 @@ public class DeadLetter {
         letter.sourceTimestamp = raw.timestamp;
         letter.reason = rejection.reason().name();
         letter.message = rejection.message();
+        letter.rejectedAt = rejectedAt;
+        return letter;
+    }
+
+    /**
+     * A row that Cassandra refused although it passed validation: the event as canonical JSON (the
+     * row holds every field of the event, so replaying this value yields the same row), its source
+     * record's key and coordinates, and Cassandra's message.
+     */
+    public static DeadLetter ofRefusedRow(SourcedRow sourced, String message, long rejectedAt) {
+        UserEventCassandraModel row = sourced.row();
+        UserEvent event = UserEvent.builder()
+                .userId(row.userId())
+                .eventType(row.eventType())
+                .eventTime(row.eventTime())
+                .eventId(row.eventId())
+                .metadata(row.metadata())
+                .build();
+        DeadLetter letter = new DeadLetter();
+        letter.key = sourced.key();
+        letter.value = UserEventJsonCodec.create().encode(event);
+        letter.sourceTopic = sourced.topic();
+        letter.sourcePartition = sourced.partition();
+        letter.sourceOffset = sourced.offset();
+        letter.sourceTimestamp = sourced.timestamp();
+        letter.reason = RejectReason.WRITE_REJECTED.name();
+        letter.message = message;
         letter.rejectedAt = rejectedAt;
         return letter;
     }

@@ -2,6 +2,7 @@ package dev.eventpipeline.connectors.process;
 
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
 import dev.eventpipeline.connectors.kafka.RawEvent;
+import dev.eventpipeline.connectors.types.SourcedRow;
 import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.Result;
 import dev.eventpipeline.model.UserEventCassandraModel;
@@ -21,11 +22,11 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Decodes, validates and maps each raw record. Rows go to the main output; everything refused goes
+ * Decodes, validates and maps each raw record. Rows go to the main output with their Kafka source; everything refused goes
  * to {@link #DEAD_LETTERS} with its original bytes and reason. Never throws on input, so bad data
  * cannot restart the job.
  */
-public final class DecodeAndValidateFunction extends ProcessFunction<RawEvent, UserEventCassandraModel> {
+public final class DecodeAndValidateFunction extends ProcessFunction<RawEvent, SourcedRow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -68,13 +69,13 @@ public final class DecodeAndValidateFunction extends ProcessFunction<RawEvent, U
     }
 
     @Override
-    public void processElement(RawEvent raw, Context context, Collector<UserEventCassandraModel> out) {
+    public void processElement(RawEvent raw, Context context, Collector<SourcedRow> out) {
         eventsIn.inc();
         Result<UserEventCassandraModel> result = processor.process(raw.value);
         if (result.isAccepted()) {
             eventsValid.inc();
             lastEventTimeMillis = result.value().eventTime().toEpochMilli();
-            out.collect(result.value());
+            out.collect(SourcedRow.of(result.value(), raw));
         } else {
             eventsRejected.inc();
             rejectedByReason.get(result.rejection().reason()).inc();

@@ -2,11 +2,15 @@ package dev.eventpipeline.connectors.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventpipeline.connectors.types.SourcedRow;
+import dev.eventpipeline.connectors.types.SourcedRowSerializer;
+import dev.eventpipeline.model.TableLayout;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -15,23 +19,25 @@ class PartitionBatchOperatorTest {
 
     private static final UUID USER = UUID.randomUUID();
 
-    private static OneInputStreamOperatorTestHarness<UserEventCassandraModel, List<UserEventCassandraModel>> harness()
+    private static OneInputStreamOperatorTestHarness<SourcedRow, List<SourcedRow>> harness()
             throws Exception {
         BatchSettings settings = BatchSettings.builder().maxRows(100).lingerMillis(50).build();
-        OneInputStreamOperatorTestHarness<UserEventCassandraModel, List<UserEventCassandraModel>> harness =
-                new OneInputStreamOperatorTestHarness<>(new PartitionBatchOperator(settings));
+        OneInputStreamOperatorTestHarness<SourcedRow, List<SourcedRow>> harness =
+                new OneInputStreamOperatorTestHarness<>(
+                        new PartitionBatchOperator(settings, TableLayout.SEED), SourcedRowSerializer.INSTANCE);
+        harness.setup(new ListSerializer<>(SourcedRowSerializer.INSTANCE));
         harness.open();
         return harness;
     }
 
-    private static StreamRecord<UserEventCassandraModel> row(long millis) {
-        return new StreamRecord<>(UserEventCassandraModel.builder()
+    private static StreamRecord<SourcedRow> row(long millis) {
+        return new StreamRecord<>(new SourcedRow(UserEventCassandraModel.builder()
                 .userId(USER)
                 .bucketDate(LocalDate.of(2025, 11, 25))
                 .eventTime(Instant.parse("2025-11-25T10:00:00Z").plusMillis(millis))
                 .eventType("view")
                 .eventId(UUID.randomUUID())
-                .build());
+                .build(), null, "user-events", 0, millis, 0));
     }
 
     @Test
@@ -71,6 +77,20 @@ class PartitionBatchOperatorTest {
             harness.endInput();
 
             assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b).hasSize(1));
+        }
+    }
+
+    @Test
+    void countsEveryDistinctEventThatReplacesABufferedRow() throws Exception {
+        try (var harness = harness()) {
+            harness.processElement(row(1));
+            harness.processElement(row(1));
+            harness.processElement(row(1));
+            harness.processElement(row(2));
+
+            harness.prepareSnapshotPreBarrier(1L);
+            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b).hasSize(2));
+            assertThat(((PartitionBatchOperator) harness.getOperator()).rowCollisions()).isEqualTo(2);
         }
     }
 }

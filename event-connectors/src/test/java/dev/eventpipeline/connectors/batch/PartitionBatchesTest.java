@@ -2,6 +2,8 @@ package dev.eventpipeline.connectors.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventpipeline.connectors.types.SourcedRow;
+import dev.eventpipeline.model.TableLayout;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,22 +19,30 @@ class PartitionBatchesTest {
     private static final UUID BOB = UUID.randomUUID();
     private static final LocalDate DAY = LocalDate.of(2025, 11, 25);
 
-    private final List<List<UserEventCassandraModel>> emitted = new ArrayList<>();
+    private final List<List<SourcedRow>> emitted = new ArrayList<>();
 
-    private static UserEventCassandraModel row(UUID user, LocalDate day, long millis, String type, String note) {
-        return UserEventCassandraModel.builder()
+    private static SourcedRow row(UUID user, LocalDate day, long millis, String type, String note) {
+        return row(user, day, millis, type, note, UUID.randomUUID());
+    }
+
+    private static SourcedRow row(UUID user, LocalDate day, long millis, String type, String note, UUID eventId) {
+        return new SourcedRow(UserEventCassandraModel.builder()
                 .userId(user)
                 .bucketDate(day)
                 .eventTime(Instant.parse(day + "T00:00:00Z").plusMillis(millis))
                 .eventType(type)
-                .eventId(UUID.randomUUID())
+                .eventId(eventId)
                 .metadata(Map.of("note", note))
-                .build();
+                .build(), null, "user-events", 0, millis, 0);
+    }
+
+    private static PartitionBatches seed(int maxRows, long maxBytes, int maxBufferedRows) {
+        return new PartitionBatches(maxRows, maxBytes, maxBufferedRows, TableLayout.SEED);
     }
 
     @Test
     void emitsABatchWhenAPartitionIsFullAndKeepsOthersBuffered() {
-        PartitionBatches batches = new PartitionBatches(3, Long.MAX_VALUE, 1000);
+        PartitionBatches batches = seed(3, Long.MAX_VALUE, 1000);
 
         batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
         batches.add(row(BOB, DAY, 1, "view", ""), 0, emitted::add);
@@ -40,13 +50,13 @@ class PartitionBatchesTest {
         batches.add(row(ALICE, DAY, 3, "view", ""), 0, emitted::add);
 
         assertThat(emitted).singleElement().satisfies(batch ->
-                assertThat(batch).hasSize(3).allSatisfy(r -> assertThat(r.userId()).isEqualTo(ALICE)));
+                assertThat(batch).hasSize(3).allSatisfy(r -> assertThat(r.row().userId()).isEqualTo(ALICE)));
         assertThat(batches.bufferedRows()).isEqualTo(1);
     }
 
     @Test
     void aUserOnAnotherDayIsAnotherPartition() {
-        PartitionBatches batches = new PartitionBatches(2, Long.MAX_VALUE, 1000);
+        PartitionBatches batches = seed(2, Long.MAX_VALUE, 1000);
 
         batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
         batches.add(row(ALICE, DAY.plusDays(1), 1, "view", ""), 0, emitted::add);
@@ -58,7 +68,7 @@ class PartitionBatchesTest {
 
     @Test
     void theLastRowPerClusteringKeyWinsAsInTheTable() {
-        PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 1000);
+        PartitionBatches batches = seed(10, Long.MAX_VALUE, 1000);
 
         batches.add(row(ALICE, DAY, 1, "view", "first"), 0, emitted::add);
         batches.add(row(ALICE, DAY, 1, "click", "other type"), 0, emitted::add);
@@ -67,13 +77,13 @@ class PartitionBatchesTest {
 
         assertThat(batches.bufferedRows()).isZero();
         assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch)
-                .extracting(r -> r.eventType() + ":" + r.metadata().get("note"))
+                .extracting(r -> r.row().eventType() + ":" + r.row().metadata().get("note"))
                 .containsExactly("view:second", "click:other type"));
     }
 
     @Test
     void drainsOnlyBatchesOlderThanTheCutoffOldestFirst() {
-        PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 1000);
+        PartitionBatches batches = seed(10, Long.MAX_VALUE, 1000);
         batches.add(row(ALICE, DAY, 1, "view", ""), 100, emitted::add);
         batches.add(row(BOB, DAY, 1, "view", ""), 200, emitted::add);
         batches.add(row(ALICE, DAY, 2, "view", ""), 250, emitted::add);
@@ -88,7 +98,7 @@ class PartitionBatchesTest {
 
     @Test
     void writesTheOldestBatchEarlyWhenTheBufferIsFull() {
-        PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 3);
+        PartitionBatches batches = seed(10, Long.MAX_VALUE, 3);
         batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
         batches.add(row(ALICE, DAY, 2, "view", ""), 1, emitted::add);
         batches.add(row(BOB, DAY, 1, "view", ""), 2, emitted::add);
@@ -96,15 +106,15 @@ class PartitionBatchesTest {
         batches.add(row(BOB, DAY, 2, "view", ""), 3, emitted::add);
 
         assertThat(emitted).singleElement().satisfies(batch ->
-                assertThat(batch).hasSize(2).allSatisfy(r -> assertThat(r.userId()).isEqualTo(ALICE)));
+                assertThat(batch).hasSize(2).allSatisfy(r -> assertThat(r.row().userId()).isEqualTo(ALICE)));
         assertThat(batches.bufferedRows()).isEqualTo(2);
     }
 
     @Test
     void limitsTheBatchByEstimatedBytes() {
-        UserEventCassandraModel big = row(ALICE, DAY, 1, "view", "x".repeat(1000));
-        long limit = PartitionBatches.estimatedBytes(big) * 2;
-        PartitionBatches batches = new PartitionBatches(100, limit, 1000);
+        SourcedRow big = row(ALICE, DAY, 1, "view", "x".repeat(1000));
+        long limit = PartitionBatches.estimatedBytes(big.row()) * 2;
+        PartitionBatches batches = seed(100, limit, 1000);
 
         batches.add(big, 0, emitted::add);
         assertThat(emitted).isEmpty();
@@ -115,12 +125,59 @@ class PartitionBatchesTest {
 
     @Test
     void oneRowBatchesWriteEveryRowAtOnce() {
-        PartitionBatches batches = new PartitionBatches(1, Long.MAX_VALUE, 1000);
+        PartitionBatches batches = seed(1, Long.MAX_VALUE, 1000);
 
         batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
         batches.add(row(ALICE, DAY, 2, "view", ""), 0, emitted::add);
 
         assertThat(emitted).hasSize(2);
         assertThat(batches.bufferedRows()).isZero();
+    }
+
+    @Test
+    void aBatchNeverGrowsBeyondItsByteLimitButARowAloneMay() {
+        SourcedRow big = row(ALICE, DAY, 1, "view", "x".repeat(1000));
+        long limit = PartitionBatches.estimatedBytes(big.row()) * 2 - 1;
+        PartitionBatches batches = seed(100, limit, 1000);
+
+        batches.add(big, 0, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", "x".repeat(1000)), 0, emitted::add);
+
+        assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(1));
+        assertThat(batches.bufferedRows()).isEqualTo(1);
+
+        PartitionBatches tiny = seed(100, 10, 1000);
+        tiny.add(big, 0, emitted::add);
+        assertThat(emitted).hasSize(2).last().satisfies(batch -> assertThat(batch).containsExactly(big));
+    }
+
+    @Test
+    void aDistinctEventWithTheSameSeedKeyIsACollisionAndADuplicateIsNot() {
+        PartitionBatches batches = seed(10, Long.MAX_VALUE, 1000);
+        UUID eventId = UUID.randomUUID();
+
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "first", eventId), 0, emitted::add)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "replayed", eventId), 0, emitted::add)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "another event"), 0, emitted::add)).isTrue();
+        assertThat(batches.add(row(ALICE, DAY, 1, "click", "another type"), 0, emitted::add)).isFalse();
+
+        batches.drainAll(emitted::add);
+        assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(2));
+    }
+
+    @Test
+    void theEventIdLayoutKeepsDistinctEventsOfOneMillisecondApart() {
+        PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 1000, TableLayout.EVENT_ID);
+        UUID eventId = UUID.randomUUID();
+
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "a", eventId), 0, emitted::add)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "b"), 0, emitted::add)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "c"), 0, emitted::add)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "a again", eventId), 0, emitted::add)).isFalse();
+
+        batches.drainAll(emitted::add);
+        assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch)
+                .extracting(r -> r.row().metadata().get("note"))
+                .containsExactly("a again", "b", "c"));
     }
 }

@@ -87,8 +87,25 @@ class UserEventRowSerializerTest {
 
     @Test
     void typeInfoUsesTheSerializerNotKryo() {
-        assertThat(UserEventRowTypeInfo.INSTANCE.createSerializer(new org.apache.flink.api.common.ExecutionConfig()))
-                .isSameAs(UserEventRowSerializer.INSTANCE);
-        assertThat(UserEventRowTypeInfo.INSTANCE.getTypeClass()).isEqualTo(UserEventCassandraModel.class);
+        assertThat(SourcedRowTypeInfo.INSTANCE.createSerializer(new org.apache.flink.api.common.ExecutionConfig()))
+                .isSameAs(SourcedRowSerializer.INSTANCE);
+        assertThat(SourcedRowTypeInfo.INSTANCE.getTypeClass()).isEqualTo(SourcedRow.class);
+    }
+
+    @Test
+    void aSourcedRowKeepsItsRowKeyAndCoordinates() throws IOException {
+        UserEventCassandraModel row = row(Map.of("k", "v"), "click");
+        for (byte[] key : new byte[][] {null, new byte[0], "user-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)}) {
+            SourcedRow sourced = new SourcedRow(row, key, "user-events", 2, 12_345L, 1_764_065_730_123L);
+            DataOutputSerializer out = new DataOutputSerializer(64);
+            SourcedRowSerializer.INSTANCE.serialize(sourced, out);
+
+            SourcedRow back = SourcedRowSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+            assertThat(back.row()).isEqualTo(row);
+            assertThat(back.key()).isEqualTo(key);
+            assertThat(back).extracting(SourcedRow::topic, SourcedRow::partition, SourcedRow::offset, SourcedRow::timestamp)
+                    .containsExactly("user-events", 2, 12_345L, 1_764_065_730_123L);
+        }
     }
 }

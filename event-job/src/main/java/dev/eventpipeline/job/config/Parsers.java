@@ -61,6 +61,19 @@ final class Parsers {
         };
     }
 
+    /** A duration from {@code min} to {@code max}, both included. */
+    static Function<String, Duration> durationBetween(Duration min, Duration max) {
+        Function<String, Duration> any = duration(true);
+        return text -> {
+            Duration value = any.apply(text);
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new IllegalArgumentException("must be from " + TimeUtils.formatWithHighestUnit(min) + " to "
+                        + TimeUtils.formatWithHighestUnit(max));
+            }
+            return value;
+        };
+    }
+
     /** A comma-separated list of non-empty items. */
     static Function<String, List<String>> list() {
         return text -> {

@@ -1,17 +1,16 @@
 package dev.eventpipeline.connectors.types;
 
-import dev.eventpipeline.model.UserEventCassandraModel;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
-/** Type information for rows in flight, backed by {@link UserEventRowSerializer}. */
-public final class UserEventRowTypeInfo extends TypeInformation<UserEventCassandraModel> {
+/** Type information for rows in flight, backed by {@link SourcedRowSerializer}. */
+public final class SourcedRowTypeInfo extends TypeInformation<SourcedRow> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final UserEventRowTypeInfo INSTANCE = new UserEventRowTypeInfo();
+    public static final SourcedRowTypeInfo INSTANCE = new SourcedRowTypeInfo();
 
     @Override
     public boolean isBasicType() {
@@ -34,8 +33,8 @@ public final class UserEventRowTypeInfo extends TypeInformation<UserEventCassand
     }
 
     @Override
-    public Class<UserEventCassandraModel> getTypeClass() {
-        return UserEventCassandraModel.class;
+    public Class<SourcedRow> getTypeClass() {
+        return SourcedRow.class;
     }
 
     @Override
@@ -44,33 +43,33 @@ public final class UserEventRowTypeInfo extends TypeInformation<UserEventCassand
     }
 
     @Override
-    public TypeSerializer<UserEventCassandraModel> createSerializer(SerializerConfig config) {
-        return UserEventRowSerializer.INSTANCE;
+    public TypeSerializer<SourcedRow> createSerializer(SerializerConfig config) {
+        return SourcedRowSerializer.INSTANCE;
     }
 
     @Override
     @Deprecated
-    public TypeSerializer<UserEventCassandraModel> createSerializer(ExecutionConfig config) {
-        return UserEventRowSerializer.INSTANCE;
+    public TypeSerializer<SourcedRow> createSerializer(ExecutionConfig config) {
+        return SourcedRowSerializer.INSTANCE;
     }
 
     @Override
     public String toString() {
-        return "UserEventRow";
+        return "SourcedRow";
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof UserEventRowTypeInfo;
+        return other instanceof SourcedRowTypeInfo;
     }
 
     @Override
     public int hashCode() {
-        return UserEventRowTypeInfo.class.hashCode();
+        return SourcedRowTypeInfo.class.hashCode();
     }
 
     @Override
     public boolean canEqual(Object other) {
-        return other instanceof UserEventRowTypeInfo;
+        return other instanceof SourcedRowTypeInfo;
     }
 }

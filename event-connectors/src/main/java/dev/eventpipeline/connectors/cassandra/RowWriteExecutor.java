@@ -1,0 +1,22 @@
+package dev.eventpipeline.connectors.cassandra;
+
+import dev.eventpipeline.model.UserEventCassandraModel;
+import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Writes one partition's rows as one request. The seam between the write logic and the driver. */
+public interface RowWriteExecutor extends AutoCloseable {
+
+    /** Completes when Cassandra acknowledged the rows, or with the driver's error. */
+    CompletableFuture<Void> execute(List<UserEventCassandraModel> rows);
+
+    @Override
+    void close();
+
+    /** Opens an executor on a task manager; serializable so it travels with the job graph. */
+    @FunctionalInterface
+    interface Factory extends Serializable {
+        RowWriteExecutor open() throws Exception;
+    }
+}
