@@ -22,6 +22,9 @@ public enum RejectReason {
     TOO_MANY_METADATA_ENTRIES,
     METADATA_KEY_TOO_LONG,
     METADATA_VALUE_TOO_LONG,
+    // The stored row (UTF-8 of event_type and of every metadata key and value, plus the fixed-size
+    // columns) is over validation.max-row-bytes, which keeps it within Cassandra's mutation limit.
+    ROW_TOO_LARGE,
     EVENT_TIME_IN_FUTURE,
     EVENT_TIME_TOO_OLD,
     // Writing (event-connectors): Cassandra refused this row although it passed validation, e.g. a

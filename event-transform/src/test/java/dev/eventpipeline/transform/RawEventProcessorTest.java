@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,30 @@ class RawEventProcessorTest {
         assertThat(row.bucketDate()).isEqualTo(LocalDate.of(2025, 11, 25));
         assertThat(row.eventType()).isEqualTo("LOGIN");
         assertThat(row.metadata()).isEmpty();
+    }
+
+    @Test
+    void eventTypeIsStoredExactlyAsSentNeverTrimmed() {
+        UserEventCassandraModel padded = processor.process(payload(" click ", "1764115200000")).value();
+        UserEventCassandraModel plain = processor.process(payload("click", "1764115200000")).value();
+
+        assertThat(padded.eventType()).isEqualTo(" click ");
+        // Same user and millisecond: trimming would have made these one row; as sent they are two.
+        assertThat(List.of(padded.userId(), padded.bucketDate(), padded.eventTime()))
+                .isEqualTo(List.of(plain.userId(), plain.bucketDate(), plain.eventTime()));
+        assertThat(padded.eventType()).isNotEqualTo(plain.eventType());
+        assertThat(CassandraLimits.rowBytes(padded)).isEqualTo(CassandraLimits.rowBytes(plain) + 2);
+    }
+
+    @Test
+    void anEventTypeOverWhatCassandraStoresNeverBecomesARow() {
+        // The payload that once passed validation (stripped, it is one letter) and was refused by
+        // Cassandra: "Key length of 70009 is longer than maximum of 65535".
+        Result<UserEventCassandraModel> result = processor.process(payload(" ".repeat(70_000) + "x", "1764115200000"));
+
+        assertThat(result.isAccepted()).isFalse();
+        assertThat(result.rejection().reason()).isEqualTo(RejectReason.EVENT_TYPE_TOO_LONG);
+        assertThat(result.rejection().message()).contains("event_type", "70001 characters");
     }
 
     @Test

@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Scenario 1: 200,000 events, 5% of them invalid (588 of each of the 17 reject reasons), through
+ * Scenario 1: 200,000 events, 5% of them invalid (588 of each of the 17 reject reasons a payload can be
+ * refused for under the test job's limits: all but ROW_TOO_LARGE and WRITE_REJECTED), through
  * the whole pipeline with no failure. Every valid event becomes exactly its row, every invalid
  * record exactly one dead letter with its reason.
  */
 class ExactnessITCase {
 
     private static final int EVENTS = 200_000;
-    private static final int INVALID_PER_REASON = 588; // x 17 reasons = 9,996, about 5%
+    private static final int INVALID_PER_REASON = 588; // x 17 reasons (MixedStream.REASONS) = 9,996, about 5%
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
@@ -47,7 +48,8 @@ class ExactnessITCase {
         String deadLetters = servers.createFreshTopic("exactness-dlq", 2);
         MixedStream stream = MixedStream.of(EVENTS, INVALID_PER_REASON, 2_000, 101);
         assertThat(stream.total()).isEqualTo(EVENTS);
-        int invalid = INVALID_PER_REASON * RejectReason.values().length;
+        assertThat(MixedStream.REASONS).hasSize(17).doesNotContain(RejectReason.WRITE_REJECTED);
+        int invalid = INVALID_PER_REASON * MixedStream.REASONS.size();
         assertThat(stream.expectedDeadLetters).hasSize(invalid);
 
         kafka.send(topic, stream.records);

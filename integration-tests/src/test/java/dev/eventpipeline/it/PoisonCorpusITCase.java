@@ -128,7 +128,12 @@ class PoisonCorpusITCase {
         assertThat(rejected).isEqualTo(records.size());
     }
 
+    /**
+     * A reason the decoder or the validation rules give. Not WRITE_REJECTED: that would mean a hostile
+     * payload passed validation and only Cassandra refused it.
+     */
     private static boolean isReason(String name) {
-        return Arrays.stream(RejectReason.values()).anyMatch(reason -> reason.name().equals(name));
+        return Arrays.stream(RejectReason.values()).filter(reason -> reason != RejectReason.WRITE_REJECTED)
+                .anyMatch(reason -> reason.name().equals(name));
     }
 }

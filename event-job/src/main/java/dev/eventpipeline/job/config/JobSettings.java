@@ -31,6 +31,12 @@ public abstract class JobSettings implements Serializable {
 
     public abstract int localWebUiPort();
 
+    /** Run the start-up checks (dev.eventpipeline.job.preflight) before the job is built and submitted. */
+    @Value.Default
+    public boolean preflight() {
+        return true;
+    }
+
     public static ImmutableJobSettings.Builder builder() {
         return ImmutableJobSettings.builder();
     }

@@ -7,7 +7,9 @@ import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
 import dev.eventpipeline.connectors.cassandra.ImmutableCassandraSinkSettings;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
 import dev.eventpipeline.connectors.kafka.KafkaSourceSettings;
+import dev.eventpipeline.transform.CassandraLimits;
 import dev.eventpipeline.transform.ValidationLimits;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,14 @@ public abstract class PipelineConfig {
                 .clientProperties(kafkaProperties)
                 .build();
         ImmutableCassandraSinkSettings.Builder cassandraBuilder = CassandraSinkSettings.builder();
+        Duration retryInitial = reader.get(CASSANDRA_RETRY_INITIAL_BACKOFF);
+        Duration retryMax = reader.get(CASSANDRA_RETRY_MAX_BACKOFF);
+        if (retryMax.compareTo(retryInitial) < 0) {
+            reader.problems.add(CASSANDRA_RETRY_MAX_BACKOFF.key() + "=" + retryMax + " is shorter than "
+                    + CASSANDRA_RETRY_INITIAL_BACKOFF.key() + "=" + retryInitial
+                    + ": make the maximum at least the initial backoff");
+            retryMax = retryInitial;
+        }
         reader.optional(CASSANDRA_TABLE).ifPresent(cassandraBuilder::table);
         CassandraSinkSettings cassandra = cassandraBuilder
                 .contactPoints(reader.get(CASSANDRA_CONTACT_POINTS))
@@ -78,15 +88,19 @@ public abstract class PipelineConfig {
                         .build())
                 .requestTimeout(reader.get(CASSANDRA_REQUEST_TIMEOUT))
                 .maxRetries(reader.get(CASSANDRA_MAX_RETRIES))
+                .retryInitialBackoff(retryInitial)
+                .retryMaxBackoff(retryMax)
                 .build();
         ValidationLimits validation = ValidationLimits.builder()
                 .maxEventTypeLength(reader.get(MAX_EVENT_TYPE_LENGTH))
                 .maxMetadataEntries(reader.get(MAX_METADATA_ENTRIES))
                 .maxMetadataKeyLength(reader.get(MAX_METADATA_KEY_LENGTH))
                 .maxMetadataValueBytes(reader.get(MAX_METADATA_VALUE_BYTES))
+                .maxRowBytes(reader.get(MAX_ROW_BYTES))
                 .maxFutureSkew(reader.get(MAX_FUTURE_SKEW))
                 .maxAge(reader.optional(MAX_AGE))
                 .build();
+        checkValidationTogether(validation, reader.problems);
         JobSettings job = JobSettings.builder()
                 .name(reader.get(JOB_NAME))
                 .parallelism(reader.optional(JOB_PARALLELISM))
@@ -98,6 +112,7 @@ public abstract class PipelineConfig {
                 .maxPayloadBytes(reader.get(MAX_PAYLOAD_BYTES))
                 .local(reader.get(LOCAL))
                 .localWebUiPort(reader.get(LOCAL_WEB_UI_PORT))
+                .preflight(reader.get(JOB_PREFLIGHT))
                 .build();
         reader.checkTogether(cassandra, job);
         if (!reader.problems.isEmpty()) {
@@ -110,6 +125,32 @@ public abstract class PipelineConfig {
                 .validation(validation)
                 .job(job)
                 .build();
+    }
+
+    /**
+     * Refuses validation limits that cannot both hold: a field limit above {@code validation.max-row-bytes},
+     * which no accepted row could ever reach (a character is at least one byte). A field limit close to
+     * the row limit is allowed; the row limit then decides, counting the row's
+     * {@link CassandraLimits#ROW_FIXED_BYTES} fixed bytes and the other fields.
+     */
+    private static void checkValidationTogether(ValidationLimits validation, List<String> problems) {
+        int rowBytes = validation.maxRowBytes();
+        checkFits(MAX_EVENT_TYPE_LENGTH, validation.maxEventTypeLength(), "an event_type of that many characters",
+                rowBytes, problems);
+        checkFits(MAX_METADATA_KEY_LENGTH, validation.maxMetadataKeyLength(), "a metadata key of that many characters",
+                rowBytes, problems);
+        checkFits(MAX_METADATA_VALUE_BYTES, validation.maxMetadataValueBytes(), "a metadata value that large",
+                rowBytes, problems);
+    }
+
+    private static void checkFits(ConfigOption<Integer> option, int value, String field, int rowBytes,
+            List<String> problems) {
+        if (value > rowBytes) {
+            problems.add(option.key() + "=" + value + " is more than " + MAX_ROW_BYTES.key() + "=" + rowBytes + ", so "
+                    + field + " could never be in a row: lower " + option.key() + " to at most " + rowBytes
+                    + " or raise " + MAX_ROW_BYTES.key() + " to at least " + value + " (a row also holds "
+                    + CassandraLimits.ROW_FIXED_BYTES + " fixed bytes and the other fields)");
+        }
     }
 
     /** Parses values, recording problems and handing back defaults so parsing can go on. */

@@ -3,6 +3,7 @@ package dev.eventpipeline.job.config;
 import static dev.eventpipeline.job.config.Parsers.bool;
 import static dev.eventpipeline.job.config.Parsers.choice;
 import static dev.eventpipeline.job.config.Parsers.duration;
+import static dev.eventpipeline.job.config.Parsers.durationBetween;
 import static dev.eventpipeline.job.config.Parsers.intBetween;
 import static dev.eventpipeline.job.config.Parsers.list;
 import static dev.eventpipeline.job.config.Parsers.nonEmpty;
@@ -12,6 +13,8 @@ import dev.eventpipeline.connectors.cassandra.CqlIdentifiers;
 import dev.eventpipeline.connectors.kafka.StartingOffsets;
 import dev.eventpipeline.model.TableLayout;
 import dev.eventpipeline.model.json.UserEventJsonCodec;
+import dev.eventpipeline.transform.CassandraLimits;
+import dev.eventpipeline.transform.ValidationLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -73,7 +76,8 @@ public final class PipelineOptions {
             "cassandra.consistency", "LOCAL_QUORUM", "Write consistency level",
             choice("ANY", "ONE", "TWO", "THREE", "QUORUM", "ALL", "LOCAL_QUORUM", "EACH_QUORUM", "LOCAL_ONE"));
     public static final ConfigOption<Duration> CASSANDRA_TTL = ConfigOption.optional(
-            "cassandra.ttl", "Rows expire after this (e.g. 90 d); unset keeps them", duration(false));
+            "cassandra.ttl", "Rows expire after this (e.g. 90 d), whole seconds up to 7300 d (Cassandra's maximum); "
+                    + "unset keeps them", ttl());
     public static final ConfigOption<Integer> CASSANDRA_MAX_CONCURRENT_REQUESTS = ConfigOption.of(
             "cassandra.max-concurrent-requests", Integer.toString(CassandraSinkSettings.DEFAULT_MAX_CONCURRENT_REQUESTS),
             "Writes in flight per sink subtask (bounded: the driver allows 1024 per connection)",
@@ -85,24 +89,46 @@ public final class PipelineOptions {
             "cassandra.batch.linger", "200 ms", "How long a row may wait for others of its partition",
             duration(true));
     public static final ConfigOption<Duration> CASSANDRA_REQUEST_TIMEOUT = ConfigOption.of(
-            "cassandra.request-timeout", "12 s", "Driver read timeout of one write", duration(false));
+            "cassandra.request-timeout", "12 s", "Driver read timeout of one write",
+            durationBetween(Duration.ofMillis(1), Duration.ofMinutes(10)));
     public static final ConfigOption<Integer> CASSANDRA_MAX_RETRIES = ConfigOption.of(
-            "cassandra.max-retries", "3", "Driver retries of a failed idempotent write before the job restarts",
+            "cassandra.max-retries", "5",
+            "Retries of a write that failed with a transient error (timeout, unavailable, overloaded, connection "
+                    + "lost), with exponential backoff and jitter, before the job restarts from its last checkpoint",
             intBetween(0, 100));
+    public static final ConfigOption<Duration> CASSANDRA_RETRY_INITIAL_BACKOFF = ConfigOption.of(
+            "cassandra.retry.initial-backoff", "200 ms",
+            "Longest wait before the first retry (each wait is random between half and all of its ceiling)",
+            durationBetween(Duration.ofMillis(1), Duration.ofMinutes(10)));
+    public static final ConfigOption<Duration> CASSANDRA_RETRY_MAX_BACKOFF = ConfigOption.of(
+            "cassandra.retry.max-backoff", "10 s", "Ceiling of the doubling wait between retries",
+            durationBetween(Duration.ofMillis(1), Duration.ofMinutes(10)));
 
     public static final ConfigOption<Integer> MAX_PAYLOAD_BYTES = ConfigOption.of(
             "validation.max-payload-bytes", Integer.toString(UserEventJsonCodec.DEFAULT_MAX_PAYLOAD_BYTES),
             "Larger payloads are dead-lettered as TOO_LARGE", intBetween(64, 64 * 1024 * 1024));
     public static final ConfigOption<Integer> MAX_EVENT_TYPE_LENGTH = ConfigOption.of(
-            "validation.max-event-type-length", "64", "Characters in event_type (after trimming)",
-            intBetween(1, 1024));
+            "validation.max-event-type-length", "64",
+            "Characters in event_type as sent and stored (not trimmed: surrounding whitespace counts)",
+            // At most 21,845 = 65,535 / 3: a char takes at most 3 UTF-8 bytes, so any accepted event_type
+            // fits a Cassandra clustering key component (65,535 bytes) whatever its characters.
+            intBetween(1, CassandraLimits.MAX_EVENT_TYPE_LENGTH_LIMIT));
     public static final ConfigOption<Integer> MAX_METADATA_ENTRIES = ConfigOption.of(
             "validation.max-metadata-entries", "64", "Entries in metadata", intBetween(1, 10_000));
     public static final ConfigOption<Integer> MAX_METADATA_KEY_LENGTH = ConfigOption.of(
-            "validation.max-metadata-key-length", "128", "Characters in a metadata key", intBetween(1, 10_000));
+            "validation.max-metadata-key-length", "128",
+            "Characters in a metadata key (its UTF-8 bytes are held to validation.max-metadata-value-bytes too)",
+            // At most what fits in a row of validation.max-row-bytes' maximum beside the fixed columns.
+            intBetween(1, CassandraLimits.MAX_METADATA_FIELD_BYTES_LIMIT));
     public static final ConfigOption<Integer> MAX_METADATA_VALUE_BYTES = ConfigOption.of(
-            "validation.max-metadata-value-bytes", "4096", "UTF-8 bytes in a metadata value",
-            intBetween(1, 1024 * 1024));
+            "validation.max-metadata-value-bytes", "4096", "UTF-8 bytes in a metadata value (and in a key)",
+            intBetween(1, CassandraLimits.MAX_METADATA_FIELD_BYTES_LIMIT));
+    public static final ConfigOption<Integer> MAX_ROW_BYTES = ConfigOption.of(
+            "validation.max-row-bytes", Integer.toString(ValidationLimits.DEFAULT_MAX_ROW_BYTES),
+            "Stored size of a row: UTF-8 bytes of event_type and of every metadata key and value, plus 44 for the "
+                    + "fixed-size columns; larger rows are dead-lettered as ROW_TOO_LARGE. At most 8 MiB, half of "
+                    + "Cassandra's default max_mutation_size (16 MiB)",
+            intBetween(1024, CassandraLimits.MAX_ROW_BYTES_LIMIT));
     public static final ConfigOption<Duration> MAX_FUTURE_SKEW = ConfigOption.of(
             "validation.max-future-skew", "1 h", "How far ahead of the clock event_time may be", duration(true));
     public static final ConfigOption<Duration> MAX_AGE = ConfigOption.optional(
@@ -114,7 +140,8 @@ public final class PipelineOptions {
             "job.parallelism", "Parallelism of every operator; unset uses the cluster default",
             intBetween(1, 1024));
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = ConfigOption.of(
-            "checkpoint.interval", "10 s", "How often state and Kafka offsets are checkpointed", duration(false));
+            "checkpoint.interval", "10 s", "How often state and Kafka offsets are checkpointed",
+            durationBetween(Duration.ofMillis(10), Duration.ofDays(365))); // Flink's minimum is 10 ms
     public static final ConfigOption<Duration> RESTART_INITIAL_BACKOFF = ConfigOption.of(
             "restart.initial-backoff", "1 s", "First delay of the exponential-delay restart strategy",
             duration(false));
@@ -129,6 +156,11 @@ public final class PipelineOptions {
             "local", "false", "Run in an embedded Flink MiniCluster instead of submitting to a cluster", bool());
     public static final ConfigOption<Integer> LOCAL_WEB_UI_PORT = ConfigOption.of(
             "local.web-ui-port", "8081", "Flink Web UI port in local mode; 0 picks a free one", intBetween(0, 65535));
+    public static final ConfigOption<Boolean> JOB_PREFLIGHT = ConfigOption.of(
+            "job.preflight", "true",
+            "Before submitting, check that the topics, the table (columns, types, key for cassandra.table-layout), "
+                    + "dlq.max-record-bytes and cassandra.ttl fit the servers; exit 2 listing what to fix. false skips "
+                    + "the checks, for a client that cannot reach the servers", bool());
 
     public static final List<ConfigOption<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC, KAFKA_GROUP_ID, KAFKA_STARTING_OFFSETS, KAFKA_PARTITION_DISCOVERY,
@@ -136,13 +168,30 @@ public final class PipelineOptions {
             CASSANDRA_CONTACT_POINTS, CASSANDRA_PORT, CASSANDRA_LOCAL_DATACENTER, CASSANDRA_KEYSPACE, CASSANDRA_TABLE_LAYOUT, CASSANDRA_TABLE,
             CASSANDRA_USERNAME, CASSANDRA_PASSWORD, CASSANDRA_SSL, CASSANDRA_CONSISTENCY, CASSANDRA_TTL,
             CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_BATCH_MAX_ROWS, CASSANDRA_BATCH_LINGER,
-            CASSANDRA_REQUEST_TIMEOUT, CASSANDRA_MAX_RETRIES,
+            CASSANDRA_REQUEST_TIMEOUT, CASSANDRA_MAX_RETRIES, CASSANDRA_RETRY_INITIAL_BACKOFF,
+            CASSANDRA_RETRY_MAX_BACKOFF,
             MAX_PAYLOAD_BYTES, MAX_EVENT_TYPE_LENGTH, MAX_METADATA_ENTRIES, MAX_METADATA_KEY_LENGTH,
-            MAX_METADATA_VALUE_BYTES, MAX_FUTURE_SKEW, MAX_AGE,
+            MAX_METADATA_VALUE_BYTES, MAX_ROW_BYTES, MAX_FUTURE_SKEW, MAX_AGE,
             JOB_NAME, JOB_PARALLELISM, CHECKPOINT_INTERVAL, RESTART_INITIAL_BACKOFF, RESTART_MAX_BACKOFF,
-            WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, LOCAL, LOCAL_WEB_UI_PORT);
+            WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, LOCAL, LOCAL_WEB_UI_PORT, JOB_PREFLIGHT);
 
     private PipelineOptions() {}
+
+    /** Cassandra's TTL: whole seconds, at least 1 (0 would mean never expire), at most 630,720,000. */
+    private static Function<String, Duration> ttl() {
+        Function<String, Duration> positive = duration(false);
+        return text -> {
+            Duration value = positive.apply(text);
+            if (value.getNano() != 0) {
+                throw new IllegalArgumentException("must be whole seconds (Cassandra's TTL unit), e.g. 90 d or 3600 s");
+            }
+            if (value.getSeconds() > CassandraSinkSettings.MAX_TTL_SECONDS) {
+                throw new IllegalArgumentException("must be at most " + CassandraSinkSettings.MAX_TTL_SECONDS
+                        + " s (7300 d, Cassandra's maximum TTL)");
+            }
+            return value;
+        };
+    }
 
     private static Function<String, String> identifier() {
         return text -> {

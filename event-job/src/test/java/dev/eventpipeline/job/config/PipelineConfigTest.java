@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventpipeline.connectors.kafka.StartingOffsets;
+import dev.eventpipeline.transform.CassandraLimits;
+import dev.eventpipeline.transform.ValidationLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,21 +111,32 @@ class PipelineConfigTest {
         "cassandra.batch.linger|later|duration such as",
         "cassandra.request-timeout|soon|duration such as",
         "cassandra.max-retries|-1|from 0 to 100",
+        "cassandra.ttl|500 ms|whole seconds",
+        "cassandra.ttl|1500 ms|whole seconds",
+        "cassandra.ttl|630720001 s|at most 630720000 s",
+        "cassandra.ttl|7301 d|at most 630720000 s",
+        "cassandra.retry.initial-backoff|0 ms|from 1 ms to 10 min",
+        "cassandra.retry.max-backoff|11 min|from 1 ms to 10 min",
+        "cassandra.table-layout|wide|must be one of seed, event-id",
+        "cassandra.request-timeout|30 d|from 1 ms to 10 min",
+        "checkpoint.interval|5 ms|from 10 ms to 365 d",
         "validation.max-payload-bytes|10|from 64 to",
-        "validation.max-event-type-length|0|from 1 to 1024",
+        "validation.max-event-type-length|0|from 1 to 21845",
         "validation.max-metadata-entries|lots|whole number",
         "validation.max-metadata-key-length|0|from 1 to",
         "validation.max-metadata-value-bytes|0|from 1 to",
+        "validation.max-row-bytes|1023|from 1024 to 8388608",
         "validation.max-future-skew|1 fortnight|duration such as",
         "validation.max-age|0 ms|longer than zero",
         "job.name|' '|must not be empty",
         "job.parallelism|0|from 1 to 1024",
-        "checkpoint.interval|0 s|longer than zero",
+        "checkpoint.interval|0 s|from 10 ms to 365 d",
         "restart.initial-backoff|x|duration such as",
         "restart.max-backoff|x|duration such as",
         "watermark.out-of-orderness|x|duration such as",
         "watermark.idleness|0 s|longer than zero",
         "local|perhaps|true or false",
+        "job.preflight|sometimes|true or false",
         "local.web-ui-port|-1|from 0 to 65535",
     })
     void everyOptionNamesKeyValueAndFix(String key, String value, String reason) {
@@ -177,6 +190,92 @@ class PipelineConfigTest {
                 .singleElement().asString().contains("restart.max-backoff", "at least the initial backoff");
     }
 
+    @ParameterizedTest(name = "{0}: {1} accepted, {2} refused")
+    @CsvSource(delimiter = '|', value = {
+        "validation.max-event-type-length|21845|21846",
+        "validation.max-metadata-entries|10000|10001",
+        "validation.max-metadata-key-length|8388563|8388564",
+        "validation.max-metadata-value-bytes|8388563|8388564",
+        "validation.max-row-bytes|8388608|8388609",
+    })
+    void validationSizesAreBoundedByWhatCassandraAccepts(String key, String largest, String firstRefused) throws Exception {
+        // The widest row, so that each largest field limit fits in it.
+        List<String> widestRow = key.equals("validation.max-row-bytes") ? List.of()
+                : List.of("--validation.max-row-bytes", "8388608");
+        List<String> inside = new java.util.ArrayList<>(widestRow);
+        inside.addAll(List.of("--" + key, largest));
+        List<String> outside = new java.util.ArrayList<>(widestRow);
+        outside.addAll(List.of("--" + key, firstRefused));
+
+        assertThat(load(inside.toArray(String[]::new)).validation()).isNotNull();
+        assertThat(problemsOf(Map.of(), outside.toArray(String[]::new))).singleElement().asString()
+                .startsWith(key + "='" + firstRefused + "'").contains("to " + largest);
+    }
+
+    @Test
+    void theSmallestRowLimitIsOneKibibyte() throws Exception {
+        assertThat(load("--validation.max-row-bytes", "1024", "--validation.max-metadata-value-bytes", "1024")
+                .validation().maxRowBytes()).isEqualTo(1024);
+        assertThat(problemsOf(Map.of(), "--validation.max-row-bytes", "1023", "--validation.max-metadata-value-bytes",
+                "1024")).singleElement().asString().startsWith("validation.max-row-bytes='1023'").contains("from 1024 to");
+    }
+
+    @Test
+    void theWidestValidationOptionsAreCassandrasLimits() throws Exception {
+        ValidationLimits widest = load("--validation.max-event-type-length", "21845",
+                "--validation.max-metadata-entries", "10000", "--validation.max-metadata-key-length", "8388563",
+                "--validation.max-metadata-value-bytes", "8388563", "--validation.max-row-bytes", "8388608").validation();
+
+        // An event_type of 21,845 chars is at most 65,535 UTF-8 bytes: a clustering key component.
+        assertThat(widest.maxEventTypeLength()).isEqualTo(CassandraLimits.MAX_EVENT_TYPE_LENGTH_LIMIT);
+        assertThat(3L * widest.maxEventTypeLength()).isLessThanOrEqualTo(CassandraLimits.MAX_KEY_COMPONENT_BYTES);
+        // A row is at most half of Cassandra's default mutation limit, and a key or value fits in such a row.
+        assertThat(widest.maxRowBytes()).isEqualTo(CassandraLimits.MAX_ROW_BYTES_LIMIT)
+                .isEqualTo(CassandraLimits.DEFAULT_MAX_MUTATION_BYTES / 2);
+        assertThat(widest.maxMetadataKeyLength()).isEqualTo(CassandraLimits.MAX_METADATA_FIELD_BYTES_LIMIT);
+        assertThat(widest.maxMetadataValueBytes()).isEqualTo(CassandraLimits.MAX_METADATA_FIELD_BYTES_LIMIT)
+                .isEqualTo(widest.maxRowBytes() - CassandraLimits.ROW_FIXED_BYTES - 1);
+        // CassandraLimitsTest (event-transform) proves these maxima against each limit; it assumes 10,000 entries.
+        assertThat(widest.maxMetadataEntries()).isEqualTo(10_000);
+        assertThat(load().validation().maxRowBytes()).isEqualTo(1_048_576);
+    }
+
+    @Test
+    void validationLimitsThatCannotBothHoldAreRefusedNamingBothKeysAndTheFix() throws Exception {
+        // The default metadata value limit (4,096) above the row limit: no such value could ever be stored.
+        assertThat(problemsOf(Map.of(), "--validation.max-row-bytes", "4095")).singleElement().asString()
+                .contains("validation.max-metadata-value-bytes=4096 is more than validation.max-row-bytes=4095",
+                        "lower validation.max-metadata-value-bytes to at most 4095",
+                        "raise validation.max-row-bytes to at least 4096");
+        assertThat(load("--validation.max-row-bytes", "4096").validation().maxRowBytes()).isEqualTo(4096);
+
+        String[] smallRow = {"--validation.max-row-bytes", "2048", "--validation.max-metadata-value-bytes", "1000"};
+        assertThat(problemsOf(Map.of(), concat(smallRow, "--validation.max-metadata-key-length", "2049")))
+                .singleElement().asString()
+                .contains("validation.max-metadata-key-length=2049 is more than validation.max-row-bytes=2048",
+                        "lower validation.max-metadata-key-length to at most 2048",
+                        "raise validation.max-row-bytes to at least 2049");
+        assertThat(load(concat(smallRow, "--validation.max-metadata-key-length", "2048")).validation()
+                .maxMetadataKeyLength()).isEqualTo(2048);
+
+        assertThat(problemsOf(Map.of(), concat(smallRow, "--validation.max-event-type-length", "2049")))
+                .singleElement().asString()
+                .contains("validation.max-event-type-length=2049 is more than validation.max-row-bytes=2048",
+                        "lower validation.max-event-type-length to at most 2048",
+                        "raise validation.max-row-bytes to at least 2049");
+        assertThat(load(concat(smallRow, "--validation.max-event-type-length", "2048")).validation()
+                .maxEventTypeLength()).isEqualTo(2048);
+
+        // Every problem at once.
+        assertThat(problemsOf(Map.of(), "--validation.max-row-bytes", "1024", "--validation.max-metadata-key-length",
+                "1025", "--validation.max-event-type-length", "1025")).hasSize(3);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+    }
+
     @Test
     void helpListsEveryKeyWithDefaultAndEnvironmentVariable() {
         String help = HelpText.render("event-job");
@@ -206,5 +305,26 @@ class PipelineConfigTest {
     void invalidConfigurationIsRefusedWithAHeadline() {
         assertThatThrownBy(() -> load("--cassandra.port", "x"))
                 .hasMessageStartingWith("Invalid configuration (1 problem; --help lists every key)");
+    }
+
+    @Test
+    void theLongestTtlCassandraTakesIsAcceptedAsWholeSeconds() throws Exception {
+        assertThat(load("--cassandra.ttl", "7300 d").cassandra().ttl()).contains(java.time.Duration.ofSeconds(630_720_000L));
+        assertThat(load("--cassandra.ttl", "1 s").cassandra().ttl()).contains(java.time.Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRetryCeilingBelowTheFirstBackoffIsRefusedNamingBothKeys() {
+        assertThat(problemsOf(Map.of(), "--cassandra.retry.initial-backoff", "2 s", "--cassandra.retry.max-backoff", "1 s"))
+                .singleElement().asString()
+                .contains("cassandra.retry.max-backoff", "cassandra.retry.initial-backoff", "at least");
+    }
+
+    @Test
+    void theLayoutChoosesTheTableUnlessTheTableIsSet() throws Exception {
+        assertThat(load().cassandra().table()).isEqualTo("user_events");
+        assertThat(load("--cassandra.table-layout", "event-id").cassandra().table()).isEqualTo("user_events_by_event_id");
+        assertThat(load("--cassandra.table-layout", "event-id", "--cassandra.table", "mine").cassandra().table())
+                .isEqualTo("mine");
     }
 }

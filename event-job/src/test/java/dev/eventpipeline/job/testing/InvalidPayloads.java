@@ -3,17 +3,36 @@ package dev.eventpipeline.job.testing;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.eventpipeline.model.RejectReason;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One payload per reason code. Assumes the job runs with {@link #MAX_PAYLOAD_BYTES} and
- * {@link #MAX_AGE_ARGUMENT} so that TOO_LARGE and EVENT_TIME_TOO_OLD are reachable.
+ * One payload per reason code a payload can be refused for. Assumes the job runs with
+ * {@link #MAX_PAYLOAD_BYTES} and {@link #MAX_AGE_ARGUMENT} (as {@link TestPipelines#arguments} sets them)
+ * so that TOO_LARGE and EVENT_TIME_TOO_OLD are reachable; the reasons in {@link #UNREACHABLE} have none.
  */
 public final class InvalidPayloads {
 
     public static final int MAX_PAYLOAD_BYTES = 8192;
     public static final String MAX_AGE_ARGUMENT = "3650 d";
+
+    /**
+     * Reasons {@link #oneOfEachReason} has no payload for, on purpose:
+     * <ul>
+     *   <li>WRITE_REJECTED: not a payload's fate at all; the Cassandra writer gives it when the server
+     *       refuses a row that passed validation.
+     *   <li>ROW_TOO_LARGE: unreachable under these limits. A payload of at most {@link #MAX_PAYLOAD_BYTES}
+     *       makes a smaller row (JSON never holds a stored string in fewer bytes than its UTF-8, and the
+     *       fixed columns take 44 bytes in the row but far more as JSON text), and the job's default
+     *       {@code validation.max-row-bytes} is 1 MiB. Reaching it would take a
+     *       {@code --validation.max-row-bytes} below {@link #MAX_PAYLOAD_BYTES} in the job's arguments.
+     * </ul>
+     */
+    public static final Set<RejectReason> UNREACHABLE =
+            Collections.unmodifiableSet(EnumSet.of(RejectReason.ROW_TOO_LARGE, RejectReason.WRITE_REJECTED));
 
     private static final String USER = "\"user_id\":\"589e4567-e89b-12d3-a456-426614174000\"";
     private static final String ID = "\"event_id\":\"7d2f1c9e-3b4a-4f6d-9e8c-1a2b3c4d5e6f\"";
@@ -42,8 +61,10 @@ public final class InvalidPayloads {
         json.put(RejectReason.EVENT_TIME_TOO_OLD, event("\"click\"", "\"event_time\":\"1999-12-31T23:59:59Z\"", "{}"));
         Map<RejectReason, byte[]> payloads = new EnumMap<>(RejectReason.class);
         json.forEach((reason, text) -> payloads.put(reason, text.getBytes(UTF_8)));
-        if (payloads.size() != RejectReason.values().length) {
-            throw new IllegalStateException("a reason code has no test payload");
+        for (RejectReason reason : RejectReason.values()) {
+            if (payloads.containsKey(reason) == UNREACHABLE.contains(reason)) {
+                throw new IllegalStateException(reason + ": a reason needs a test payload or a place in UNREACHABLE, not both");
+            }
         }
         return payloads;
     }

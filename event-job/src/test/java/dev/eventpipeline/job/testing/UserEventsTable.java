@@ -13,16 +13,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads rows of {@code event_streaming.user_events} back as the model, partition by partition. */
+/** Reads rows of {@code event_streaming.user_events} (or a table like it) back as the model, partition by partition. */
 public final class UserEventsTable {
 
     private final CqlSession session;
     private final PreparedStatement selectPartition;
 
     public UserEventsTable(CqlSession session) {
+        this(session, "user_events");
+    }
+
+    /** The same reads of another table of {@code event_streaming} with these columns (e.g. user_events_by_event_id). */
+    public UserEventsTable(CqlSession session, String table) {
         this.session = session;
         this.selectPartition = session.prepare("SELECT user_id, bucket_date, event_time, event_type, event_id, "
-                + "metadata FROM event_streaming.user_events WHERE user_id = ? AND bucket_date = ?");
+                + "metadata FROM event_streaming." + table + " WHERE user_id = ? AND bucket_date = ?");
     }
 
     /** Every row stored in the partitions of the given rows (so other tests' rows do not count). */

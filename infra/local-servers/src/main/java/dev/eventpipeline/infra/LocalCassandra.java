@@ -9,11 +9,13 @@ import dev.eventpipeline.infra.cassandra.CassandraServerFiles;
 import dev.eventpipeline.infra.process.JavaCommand;
 import dev.eventpipeline.infra.process.Ports;
 import dev.eventpipeline.infra.process.ServerClasspath;
+import dev.eventpipeline.model.TableLayout;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +43,14 @@ public final class LocalCassandra extends LocalServer {
     private final int cqlPort;
     private final int storagePort;
     private final String heap;
+    private final Map<String, String> settings;
 
     private LocalCassandra(Builder builder) {
         super("cassandra", "Cassandra", builder.workDir, builder.startTimeout, builder.stopTimeout);
         this.cqlPort = builder.cqlPort;
         this.storagePort = builder.storagePort;
         this.heap = builder.heap;
+        this.settings = Map.copyOf(builder.settings);
     }
 
     public static Builder builder() {
@@ -93,8 +97,13 @@ public final class LocalCassandra extends LocalServer {
 
     /** Applies infra/cassandra/schema.cql (idempotent). */
     public void applySchema() {
+        applySchema(TableLayout.SEED);
+    }
+
+    /** Applies schema.cql and, for {@link TableLayout#EVENT_ID}, schema-event-id.cql (idempotent). */
+    public void applySchema(TableLayout layout) {
         try (CqlSession session = openSession()) {
-            CassandraSchema.apply(session);
+            CassandraSchema.apply(session, layout);
         }
     }
 
@@ -124,7 +133,7 @@ public final class LocalCassandra extends LocalServer {
 
     @Override
     JavaCommand command() {
-        List<String> jvmOptions = List.of(
+        List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xms" + heap, "-Xmx" + heap,
                 "-XX:+UseG1GC",
                 "-XX:+ExitOnOutOfMemoryError", // a node that ran out of memory must not keep writing
@@ -140,7 +149,9 @@ public final class LocalCassandra extends LocalServer {
                 "-Dcassandra.triggers_dir=" + serverDir().resolve("triggers"),
                 "-Dlogback.configurationFile=" + serverDir().resolve("logback.xml"),
                 // A single seed has nobody to gossip with: do not wait for gossip to settle.
-                "-Dcassandra.skip_wait_for_gossip_to_settle=0");
+                "-Dcassandra.skip_wait_for_gossip_to_settle=0"));
+        // Cassandra reads cassandra.settings.<name> system properties over the yaml (YamlConfigurationLoader).
+        settings.forEach((name, value) -> jvmOptions.add("-Dcassandra.settings." + name + "=" + value));
         return new JavaCommand(jvmOptions, serverDir().resolve("classpath.args"), MAIN_CLASS, List.of());
     }
 
@@ -158,6 +169,7 @@ public final class LocalCassandra extends LocalServer {
     public static final class Builder extends ServerSettings<Builder> {
         private int cqlPort = DEFAULT_CQL_PORT;
         private int storagePort = DEFAULT_STORAGE_PORT;
+        private final Map<String, String> settings = new LinkedHashMap<>();
 
         private Builder() {
             super(DEFAULT_HEAP, Duration.ofSeconds(120));
@@ -165,6 +177,15 @@ public final class LocalCassandra extends LocalServer {
 
         public Builder cqlPort(int cqlPort) {
             this.cqlPort = cqlPort;
+            return this;
+        }
+
+        /**
+         * A cassandra.yaml setting over the generated file, e.g. {@code commitlog_segment_size} =
+         * {@code 1MiB} for a server whose mutation limit (half of it) is below the job's row limit.
+         */
+        public Builder setting(String name, String value) {
+            settings.put(name, value);
             return this;
         }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
+import dev.eventpipeline.model.TableLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,8 +52,11 @@ class DockerComposeFileTest {
     @Test
     void initJobsUseTheRepositorysTopicAndSchemaFiles() {
         assertThat(hostPaths("kafka-init")).containsExactly("./kafka/topics.properties");
-        assertThat(hostPaths("cassandra-init")).containsExactly("./cassandra/schema.cql");
-        assertThat(services.get("cassandra-init").get("entrypoint").toString()).contains("/schema/schema.cql");
+        assertThat(hostPaths("cassandra-init"))
+                .containsExactly("./cassandra/schema.cql", "./cassandra/" + TableLayout.EVENT_ID.schemaFile());
+        // schema.cql first: it creates the keyspace the event-id table lives in.
+        assertThat(services.get("cassandra-init").get("entrypoint").toString())
+                .containsSubsequence("-f /schema/schema.cql", "-f /schema/schema-event-id.cql");
         assertThat(services.get("kafka-init").get("command").toString()).contains("/config/topics.properties");
         assertThat(KafkaTopics.pipelineTopics()).isNotEmpty();
     }

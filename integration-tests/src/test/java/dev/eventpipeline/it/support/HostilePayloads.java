@@ -13,8 +13,10 @@ import java.util.SplittableRandom;
 /**
  * A corpus of payloads no correct pipeline may turn into a row: truncated and malformed JSON,
  * wrong types, missing fields and nulls, bad UUIDs and timestamps, bytes that are not UTF-8, empty
- * and ~1 MiB messages, deeply nested metadata, values over the validation limits. Every entry is
- * named by its kind, so a failure says which payload got through.
+ * and ~1 MiB messages, deeply nested metadata, values over the validation limits and over what
+ * Cassandra stores (an event_type over 65,535 UTF-8 bytes, the clustering key limit, however it is
+ * padded or encoded; rows over {@link PoisonCorpusArguments#MAX_ROW_BYTES}). Every entry is named by its
+ * kind, so a failure says which payload got through.
  *
  * <p>Once gaps (found while building this corpus, since closed in event-model and now part of it):
  * UTF-16 JSON (Jackson detects the encoding), overlong UTF-8 sequences
@@ -222,7 +224,47 @@ public final class HostilePayloads {
                 "\"" + ID + "\"", "{}").substring(1)).getBytes(UTF_8));
         corpus.put("duplicate-metadata-key", event("\"" + USER + "\"", "\"click\"", TIME, "\"" + ID + "\"",
                 "{\"k\":\"a\",\"k\":\"b\"}").getBytes(UTF_8));
+
+        // Over what Cassandra stores: a clustering key component is at most 65,535 bytes. Stored as sent
+        // (never trimmed), so padding counts.
+        corpus.put("event_type-70000-spaces-and-a-letter", withEventType(" ".repeat(70_000) + "x"));
+        corpus.put("event_type-65536-bytes-of-padding", withEventType(" ".repeat(65_535) + "x"));
+        corpus.put("event_type-three-byte-chars-over-65535-bytes", withEventType("\u4e2d".repeat(21_846)));
+        corpus.put("event_type-four-byte-chars-over-65535-bytes", withEventType("\ud83d\ude00".repeat(16_384)));
+        corpus.put("event_type-escaped-three-byte-chars-over-65535-bytes", withEventType("\\u4e2d".repeat(21_846)));
+        // Rows over validation.max-row-bytes with every field within its own limit.
+        corpus.put("row-one-byte-over-max-row-bytes", rowOfBytes(PoisonCorpusArguments.MAX_ROW_BYTES + 1, "x"));
+        corpus.put("row-over-max-row-bytes", rowOfBytes(PoisonCorpusArguments.MAX_ROW_BYTES + 4_096, "x"));
+        corpus.put("row-over-max-row-bytes-in-three-byte-chars",
+                rowOfBytes(PoisonCorpusArguments.MAX_ROW_BYTES + 3, "\u4e2d"));
         return corpus;
+    }
+
+    private static byte[] withEventType(String rawJsonText) {
+        return event("\"" + USER + "\"", "\"" + rawJsonText + "\"", TIME, "\"" + ID + "\"", "{}").getBytes(UTF_8);
+    }
+
+    /**
+     * An event of type "click" whose row is {@code rowBytes} bytes as stored (44 fixed, event_type,
+     * metadata keys and values in UTF-8), in entries of up to 4,096-byte values made of {@code unit} (one
+     * character) and 3-character keys, so every field is within the default limits.
+     */
+    static byte[] rowOfBytes(int rowBytes, String unit) {
+        int unitBytes = unit.getBytes(UTF_8).length;
+        int remaining = rowBytes - 44 - "click".length();
+        StringBuilder metadata = new StringBuilder("{");
+        for (int i = 0; remaining > 0; i++) {
+            String key = String.format("k%02d", i);
+            int valueBytes = Math.min(4096 / unitBytes * unitBytes, remaining - key.length());
+            if (valueBytes % unitBytes != 0 || valueBytes < 0) {
+                throw new IllegalArgumentException(rowBytes + " bytes cannot be made of " + unit);
+            }
+            metadata.append(i == 0 ? "" : ",").append('"').append(key).append("\":\"")
+                    .append(unit.repeat(valueBytes / unitBytes)).append('"');
+            remaining -= key.length() + valueBytes;
+        }
+        return event("\"" + USER + "\"", "\"click\"", TIME, "\"" + ID + "\"", metadata.append('}').toString())
+                .getBytes(UTF_8);
     }
 
     static String event(String userId, String eventType, String eventTime, String eventId, String metadata) {

@@ -13,10 +13,12 @@ import java.nio.ByteBuffer;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A stream of valid events with invalid records of every reason mixed in at random places, and
@@ -28,6 +30,13 @@ public final class MixedStream {
 
     private static final UserEventJsonCodec CODEC = UserEventJsonCodec.create();
     private static final Map<RejectReason, byte[]> TEMPLATES = InvalidPayloads.oneOfEachReason();
+
+    /**
+     * The reasons invalid records are made for: every reason a payload can be refused for under the test
+     * job's limits, that is all but {@link InvalidPayloads#UNREACHABLE} (WRITE_REJECTED is the writer's,
+     * never a payload's; ROW_TOO_LARGE needs a lower row limit than the test job runs with).
+     */
+    public static final Set<RejectReason> REASONS = Collections.unmodifiableSet(EnumSet.copyOf(TEMPLATES.keySet()));
 
     /** What to send, in order; keys are user ids (valid) or null (invalid). */
     public final List<Map.Entry<byte[], byte[]>> records;
@@ -45,16 +54,16 @@ public final class MixedStream {
     }
 
     /**
-     * {@code total} records of which {@code invalidPerReason} of each reject reason are invalid;
+     * {@code total} records of which {@code invalidPerReason} of each of {@link #REASONS} are invalid;
      * the valid ones come from {@link TestEvents#spanningMidnight} (so two bucket dates).
      */
     public static MixedStream of(int total, int invalidPerReason, int users, long seed) {
-        int invalidCount = invalidPerReason * RejectReason.values().length;
+        int invalidCount = invalidPerReason * REASONS.size();
         List<UserEvent> valid = TestEvents.spanningMidnight(total - invalidCount, users, seed);
         Map<ByteBuffer, RejectReason> invalid = new LinkedHashMap<>();
         List<Map.Entry<byte[], byte[]>> invalidRecords = new ArrayList<>();
         long sequence = seed * 1_000_000L;
-        for (RejectReason reason : RejectReason.values()) {
+        for (RejectReason reason : REASONS) {
             for (int i = 0; i < invalidPerReason; i++) {
                 byte[] payload = invalidPayload(reason, sequence++, i);
                 if (invalid.put(ByteBuffer.wrap(payload), reason) != null) {

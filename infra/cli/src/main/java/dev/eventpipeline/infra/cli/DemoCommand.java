@@ -9,6 +9,7 @@ import dev.eventpipeline.infra.generate.PayloadLimits;
 import dev.eventpipeline.infra.generate.SpreadClock;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.infra.process.ServerProcess;
+import dev.eventpipeline.infra.process.Wait;
 import dev.eventpipeline.job.config.PipelineOptions;
 import dev.eventpipeline.model.RejectReason;
 import java.io.PrintWriter;
@@ -18,8 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -277,10 +280,32 @@ final class DemoCommand implements Callable<Integer> {
             text.append(String.format(Locale.ROOT, "                 UNEXPECTED: %d with another reason, %d valid events dead-lettered%n",
                     arrivals.wrongReason(), arrivals.validDeadLettered()));
         }
+        text.append(collisionsLine(arrivals.written()));
         text.append(String.format(Locale.ROOT, "  elapsed        %7.1f s from the first event sent to the last one stored"
                 + " (sending took %.1f s)%n", seconds, sent.elapsed().toNanos() / 1e9));
         text.append(String.format(Locale.ROOT, "  throughput     %,7.0f events/s end to end%n", sent.sent() / Math.max(1e-3, seconds)));
         return text.toString();
+    }
+
+    /**
+     * The job's rowCollisions metric: distinct events (other event_id) that replaced a row of the same
+     * primary key. Flink's REST API reports metrics with a delay, so it waits (briefly) until the
+     * reported rowsWritten covers every row counted in Cassandra, which the collisions precede.
+     */
+    private String collisionsLine(long written) {
+        JobRest rest = new JobRest(webUiPort);
+        OptionalLong collisions = OptionalLong.empty();
+        try {
+            Wait.until("the job's metrics to count every row", Duration.ofSeconds(20),
+                    () -> rest.metricSum("rowsWritten").orElse(-1) >= written);
+            collisions = rest.metricSum("rowCollisions");
+        } catch (TimeoutException notReported) {
+            // said below
+        }
+        return collisions.isPresent()
+                ? String.format(Locale.ROOT, "  collisions     %,7d distinct events replaced a row with the same user, millisecond and "
+                        + "type (README: Collisions)%n", collisions.getAsLong())
+                : "  collisions           ? (the job did not report rowCollisions in time)" + System.lineSeparator();
     }
 
     private static String check(long actual, long expected, String what) {

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
         description = {"Sends sample user events to Kafka, paced, with a progress line.",
                 "Keyed by user id: Zipf-skewed user popularity, a funnel",
                 "mix of event types (view > click > search > add_to_cart > login > purchase) with plausible",
-                "metadata, and optionally a share of malformed payloads (one of 14 reject reasons each; the",
-                "other two, TOO_LARGE and EVENT_TIME_TOO_OLD, cannot happen under the job's default limits).",
+                "metadata, and optionally a share of malformed payloads (one of 15 reject reasons each;",
+                "TOO_LARGE, ROW_TOO_LARGE and EVENT_TIME_TOO_OLD cannot happen under the job's default limits,",
+                "and WRITE_REJECTED is Cassandra refusing a row that passed validation, not a payload's doing).",
                 "Shows a progress line and ends with what was sent. Ctrl-C stops early and still reports."})
 final class GenerateCommand implements Callable<Integer> {
 

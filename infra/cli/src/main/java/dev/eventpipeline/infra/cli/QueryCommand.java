@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.eventpipeline.infra.LocalServers;
 import dev.eventpipeline.infra.cassandra.CassandraSchema;
 import dev.eventpipeline.infra.process.Ports;
+import dev.eventpipeline.model.TableLayout;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,8 @@ import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Prints one user's timeline for one day, newest first.",
-                "Read from Cassandra in the table's clustering order: time, type, event_id and metadata. No cqlsh needed."})
+                "Read from Cassandra in the table's clustering order: time, type, event_id and metadata. No cqlsh needed.",
+                "--table-layout event-id reads user_events_by_event_id (the job's cassandra.table-layout=event-id)."})
 final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--user", required = true, paramLabel = "UUID", converter = StrictUuid.class,
@@ -40,6 +42,11 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "100", converter = PositiveInt.class,
             description = "At most this many events, the newest (default ${DEFAULT-VALUE}).")
     int limit;
+
+    @Option(names = "--table-layout", paramLabel = "LAYOUT", defaultValue = "seed",
+            converter = StackOptions.TableLayoutConverter.class,
+            description = "seed reads user_events, event-id reads user_events_by_event_id (default ${DEFAULT-VALUE}).")
+    TableLayout tableLayout;
 
     @Mixin
     StackOptions stack;
@@ -55,19 +62,38 @@ final class QueryCommand implements Callable<Integer> {
                     + "; start the local stack with `pipeline up`.");
         }
         try (CqlSession session = servers.cassandra().openSession()) {
+            requireTable(session, tableLayout);
             PrintWriter out = spec.commandLine().getOut();
-            out.print(Timeline.render(user, date, timeline(session, user, date, limit), limit));
+            out.print(Timeline.render(CassandraSchema.qualifiedTable(tableLayout), user, date,
+                    timeline(session, tableLayout, user, date, limit), limit));
             out.flush(); // print() does not flush, and System.exit does not either
         }
         return 0;
     }
 
-    /** The newest {@code limit} rows of the user's day, newest first. */
+    /** A missing table is an error that says how to create it. */
+    static void requireTable(CqlSession session, TableLayout layout) {
+        boolean exists = session.getMetadata().getKeyspace(CassandraSchema.KEYSPACE)
+                .flatMap(keyspace -> keyspace.getTable(layout.defaultTable()))
+                .isPresent();
+        if (!exists) {
+            throw new IllegalStateException("Table " + CassandraSchema.qualifiedTable(layout) + " does not exist; "
+                    + "create it with `pipeline up" + (layout == TableLayout.SEED ? "" : " --table-layout " + layout.optionValue())
+                    + "` (applies infra/cassandra/" + layout.schemaFile() + ").");
+        }
+    }
+
+    /** The newest {@code limit} rows of the user's day in user_events, newest first. */
     static List<Timeline.Row> timeline(CqlSession session, UUID user, LocalDate date, int limit) {
+        return timeline(session, TableLayout.SEED, user, date, limit);
+    }
+
+    /** The newest {@code limit} rows of the user's day in the layout's table, newest first (its clustering order). */
+    static List<Timeline.Row> timeline(CqlSession session, TableLayout layout, UUID user, LocalDate date, int limit) {
         List<Timeline.Row> rows = new ArrayList<>();
         for (Row row : session.execute(SimpleStatement.newInstance(
-                "SELECT event_time, event_type, event_id, metadata FROM " + CassandraSchema.KEYSPACE + "."
-                        + CassandraSchema.USER_EVENTS_TABLE + " WHERE user_id = ? AND bucket_date = ? LIMIT ?",
+                "SELECT event_time, event_type, event_id, metadata FROM " + CassandraSchema.qualifiedTable(layout)
+                        + " WHERE user_id = ? AND bucket_date = ? LIMIT ?",
                 user, date, limit))) {
             rows.add(new Timeline.Row(row.getInstant("event_time"), row.getString("event_type"), row.getUuid("event_id"),
                     row.getMap("metadata", String.class, String.class)));

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /** One user's day as an aligned text table: time, type, event_id, metadata; rows in the order given. */
 final class Timeline {
 
-    /** One {@code user_events} row, as far as the table shows it. */
+    /** One row of the events table (either layout), as far as the table shows it. */
     record Row(Instant eventTime, String eventType, UUID eventId, Map<String, String> metadata) {}
 
     static final int MAX_VALUE_WIDTH = 40;
@@ -30,12 +30,19 @@ final class Timeline {
      * a last line says there may be more.
      */
     static String render(UUID user, LocalDate date, List<Row> rows, int limit) {
+        return render(null, user, date, rows, limit);
+    }
+
+    /** As {@link #render(UUID, LocalDate, List, int)}, naming the table read ({@code keyspace.table}) in the title. */
+    static String render(String table, UUID user, LocalDate date, List<Row> rows, int limit) {
         StringBuilder out = new StringBuilder();
+        String source = table == null ? "" : " in " + table;
         if (rows.isEmpty()) {
-            return out.append("No events for user ").append(user).append(" on ").append(date).append(" (UTC).")
-                    .append(System.lineSeparator()).toString();
+            return out.append("No events for user ").append(user).append(" on ").append(date).append(" (UTC)")
+                    .append(source).append('.').append(System.lineSeparator()).toString();
         }
-        out.append("Timeline of user ").append(user).append(" on ").append(date).append(" (UTC), newest first: ")
+        out.append("Timeline of user ").append(user).append(" on ").append(date).append(" (UTC)").append(source)
+                .append(", newest first: ")
                 .append(rows.size()).append(rows.size() == 1 ? " event" : " events").append(System.lineSeparator());
         List<String[]> cells = new ArrayList<>();
         cells.add(HEADER);

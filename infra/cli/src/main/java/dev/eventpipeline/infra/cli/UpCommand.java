@@ -2,6 +2,7 @@ package dev.eventpipeline.infra.cli;
 
 import dev.eventpipeline.infra.LocalServer;
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.model.TableLayout;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -23,16 +25,27 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
+    @Option(names = "--table-layout", paramLabel = "LAYOUT", defaultValue = "seed",
+            converter = StackOptions.TableLayoutConverter.class,
+            description = {"seed: schema.cql only (keyspace, table user_events); event-id: also schema-event-id.cql "
+                    + "(table user_events_by_event_id, for the job's cassandra.table-layout=event-id). Default: ${DEFAULT-VALUE}."})
+    TableLayout tableLayout;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return up(stack, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return up(stack, tableLayout, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     /** Brings the stack up as `pipeline up` does (also the first step of `demo`); returns the exit code. */
     static int up(StackOptions stack, PrintWriter out, PrintWriter err) {
+        return up(stack, TableLayout.SEED, out, err);
+    }
+
+    /** As {@link #up(StackOptions, PrintWriter, PrintWriter)}, also creating the layout's table. */
+    static int up(StackOptions stack, TableLayout layout, PrintWriter out, PrintWriter err) {
         long started = System.nanoTime();
         LocalServers servers = stack.servers();
         stack.record(servers);
@@ -68,13 +81,19 @@ final class UpCommand implements Callable<Integer> {
 
         List<String> created = servers.kafka().createPipelineTopics();
         out.println("  Topics     " + (created.isEmpty() ? "already there" : "created " + String.join(", ", created)));
-        servers.cassandra().applySchema();
-        out.println("  Schema     applied (infra/cassandra/schema.cql)");
+        servers.cassandra().applySchema(layout);
+        out.println("  Schema     applied (" + schemaFiles(layout) + ")");
         out.printf("Up in %.1f s. Kafka: %s  Cassandra: %s (datacenter %s)%n",
                 (System.nanoTime() - started) / 1e9, servers.bootstrapServers(),
                 address(servers, servers.cassandra()), servers.cassandraLocalDatacenter());
         out.println("Logs: pipeline logs kafka|cassandra   Stop: pipeline down");
         return 0;
+    }
+
+    /** The files that {@code up} applies for the layout, for its output. */
+    static String schemaFiles(TableLayout layout) {
+        String files = "infra/cassandra/" + TableLayout.SEED.schemaFile();
+        return layout == TableLayout.SEED ? files : files + ", infra/cassandra/" + layout.schemaFile();
     }
 
     static String address(LocalServers servers, LocalServer server) {

@@ -50,6 +50,8 @@ class DemoEndToEndTest {
 
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.out()).contains("= valid sent, ok", "= invalid sent, ok", "Demo passed", "Left running");
+        // The generator never gives two events of one user the same millisecond and type.
+        assertThat(demo.out()).containsPattern("collisions +0 distinct events replaced a row");
         Matcher sent = SENT.matcher(demo.out());
         assertThat(sent.find()).as(demo.out()).isTrue();
         long valid = number(sent.group(2));

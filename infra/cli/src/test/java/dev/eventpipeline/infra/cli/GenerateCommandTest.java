@@ -2,11 +2,13 @@ package dev.eventpipeline.infra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventpipeline.infra.generate.PayloadLimits;
 import dev.eventpipeline.model.RejectReason;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,21 @@ class GenerateCommandTest {
         String[] lines = (indent + text).split(System.lineSeparator());
         assertThat(lines.length).isGreaterThan(1);
         assertThat(lines).allSatisfy(line -> assertThat(line).startsWith(indent).hasSizeLessThanOrEqualTo(110));
-        assertThat(text).startsWith("EMPTY_PAYLOAD 123, TOO_LARGE 123").endsWith("EVENT_TIME_TOO_OLD 123");
+        assertThat(text).startsWith("EMPTY_PAYLOAD 123, TOO_LARGE 123").contains("ROW_TOO_LARGE 123")
+                .endsWith("WRITE_REJECTED 123");
+        assertThat(text.split(", ?")).hasSize(RejectReason.values().length);
+    }
+
+    @Test
+    void helpCountsTheReasonsTheGeneratorMakesAndNamesTheOthers() {
+        String help = String.join(" ", CliRun.of("generate", "--help").out().split("\\s+"));
+        Set<RejectReason> generated = PayloadLimits.JOB_DEFAULTS.reachableReasons();
+
+        assertThat(help).contains("one of " + generated.size() + " reject reasons each");
+        for (RejectReason reason : RejectReason.values()) {
+            if (!generated.contains(reason)) {
+                assertThat(help).as(reason.name()).containsPattern("\\b" + reason.name() + "\\b");
+            }
+        }
     }
 }

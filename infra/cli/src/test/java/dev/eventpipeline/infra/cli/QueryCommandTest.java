@@ -48,6 +48,14 @@ class QueryCommandTest {
     }
 
     @Test
+    void anUnknownTableLayoutIsAUsageError() {
+        CliRun run = query("589e4567-e89b-12d3-a456-426614174000", "2025-11-25", "--table-layout", "by-id");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'by-id' is not a table layout: expected one of seed, event-id");
+    }
+
+    @Test
     void userAndDateAreRequired() {
         CliRun run = CliRun.of("query", "--date", "2025-11-25");
 

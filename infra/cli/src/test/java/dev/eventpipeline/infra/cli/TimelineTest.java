@@ -47,6 +47,18 @@ class TimelineTest {
     }
 
     @Test
+    void namesTheTableItReadWhenGivenOne() {
+        List<Timeline.Row> rows = List.of(new Timeline.Row(Instant.parse("2025-11-25T10:15:30Z"), "view", USER, Map.of()));
+
+        assertThat(Timeline.render("event_streaming.user_events_by_event_id", USER, DAY, rows, 10).lines().findFirst())
+                .contains("Timeline of user 589e4567-e89b-12d3-a456-426614174000 on 2025-11-25 (UTC)"
+                        + " in event_streaming.user_events_by_event_id, newest first: 1 event");
+        assertThat(Timeline.render("event_streaming.user_events", USER, DAY, List.of(), 10))
+                .isEqualTo("No events for user 589e4567-e89b-12d3-a456-426614174000 on 2025-11-25 (UTC)"
+                        + " in event_streaming.user_events." + System.lineSeparator());
+    }
+
+    @Test
     void longValuesAreCutAndControlCharactersEscapedSoARowStaysOneLine() {
         String metadata = Timeline.metadata(Map.of("agent", "x".repeat(500), "note", "two\nlines"));
 

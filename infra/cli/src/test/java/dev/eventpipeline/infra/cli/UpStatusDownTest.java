@@ -2,10 +2,20 @@ package dev.eventpipeline.infra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.eventpipeline.infra.process.Ports;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +26,9 @@ class UpStatusDownTest {
 
     @TempDir
     Path workDir;
+
+    private static final String USER = "589e4567-e89b-12d3-a456-426614174000";
+    private static final String DAY = "2025-11-25";
 
     private final int[] ports = Ports.freePorts(4);
 
@@ -31,9 +44,19 @@ class UpStatusDownTest {
         assertThat(up.out()).contains("Kafka      ready on 127.0.0.1:" + ports[0], "Topics     created user-events",
                 "Schema     applied", "Up in ");
 
-        CliRun again = CliRun.of(stackArgs("up"));
+        assertThat(up.out()).contains("Schema     applied (infra/cassandra/schema.cql)")
+                .doesNotContain("schema-event-id.cql");
+        CliRun noEventIdTable = CliRun.of(stackArgs("query", "--table-layout", "event-id", "--user", USER, "--date", DAY));
+        assertThat(noEventIdTable.exitCode()).isEqualTo(1);
+        assertThat(noEventIdTable.err()).contains("Table event_streaming.user_events_by_event_id does not exist; "
+                + "create it with `pipeline up --table-layout event-id`");
+
+        // Again, with the event-id layout: the servers are reused and its table is added.
+        CliRun again = CliRun.of(stackArgs("up", "--table-layout", "event-id"));
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).contains("Kafka      already running", "Cassandra  already running", "Topics     already there");
+        assertThat(again.out()).contains("Kafka      already running", "Cassandra  already running", "Topics     already there",
+                "Schema     applied (infra/cassandra/schema.cql, infra/cassandra/schema-event-id.cql)");
+        assertEventIdTableKeepsEventsOfTheSameMillisecondAndType();
 
         // Ports given to `up` are remembered: no options needed any more.
         CliRun status = CliRun.of("status", "--work-dir", workDir.toString());
@@ -50,10 +73,48 @@ class UpStatusDownTest {
         assertThat(Arrays.stream(ports).boxed().filter(Ports::isListening)).isEmpty();
     }
 
-    private String[] stackArgs(String command) {
-        return new String[] {command, "--work-dir", workDir.toString(),
-            "--kafka-port", Integer.toString(ports[0]), "--kafka-controller-port", Integer.toString(ports[1]),
-            "--cassandra-port", Integer.toString(ports[2]), "--cassandra-storage-port", Integer.toString(ports[3])};
+    @Test
+    void anUnknownTableLayoutIsAUsageError() {
+        CliRun up = CliRun.of("up", "--work-dir", workDir.toString(), "--table-layout", "by-id");
+
+        assertThat(up.exitCode()).isEqualTo(2);
+        assertThat(up.err()).contains("'by-id' is not a table layout: expected one of seed, event-id");
+        assertThat(workDir.resolve("run")).doesNotExist(); // refused before anything started
+    }
+
+    /** Two events of one user with the same millisecond and type, as two rows, both shown by `query`. */
+    private void assertEventIdTableKeepsEventsOfTheSameMillisecondAndType() {
+        UUID first = UUID.fromString("00000000-0000-4000-8000-000000000001");
+        UUID second = UUID.fromString("00000000-0000-4000-8000-000000000002");
+        Instant time = Instant.parse(DAY + "T10:15:30.123Z");
+        try (CqlSession session = CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(Ports.LOOPBACK, ports[2]))
+                .withLocalDatacenter("datacenter1")
+                .build()) {
+            for (UUID eventId : List.of(first, second)) {
+                session.execute(SimpleStatement.newInstance("INSERT INTO event_streaming.user_events_by_event_id "
+                                + "(user_id, bucket_date, event_time, event_type, event_id, metadata) VALUES (?, ?, ?, ?, ?, ?)",
+                        UUID.fromString(USER), LocalDate.parse(DAY), time, "view", eventId, Map.of("page", "/p/" + eventId))
+                        .setTimeout(Duration.ofSeconds(30)));
+            }
+        }
+
+        CliRun eventId = CliRun.of(stackArgs("query", "--table-layout", "event-id", "--user", USER, "--date", DAY));
+        assertThat(eventId.exitCode()).as(eventId.err()).isZero();
+        assertThat(eventId.out()).contains("in event_streaming.user_events_by_event_id, newest first: 2 events",
+                first.toString(), second.toString(), "page=/p/" + first, "page=/p/" + second);
+
+        CliRun seed = CliRun.of(stackArgs("query", "--user", USER, "--date", DAY));
+        assertThat(seed.exitCode()).as(seed.err()).isZero();
+        assertThat(seed.out()).contains("No events for user " + USER + " on " + DAY + " (UTC) in event_streaming.user_events.");
+    }
+
+    private String[] stackArgs(String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, "--work-dir", workDir.toString(),
+                "--kafka-port", Integer.toString(ports[0]), "--kafka-controller-port", Integer.toString(ports[1]),
+                "--cassandra-port", Integer.toString(ports[2]), "--cassandra-storage-port", Integer.toString(ports[3])));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     private long recordedPid(String server) {

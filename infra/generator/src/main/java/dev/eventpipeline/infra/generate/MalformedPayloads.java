@@ -30,14 +30,31 @@ final class MalformedPayloads {
 
     /**
      * The reasons with a recipe here. A reason added to {@link RejectReason} later is simply not generated
-     * until it gets one (the generator must not fail on it).
+     * until it gets one (the generator must not fail on it; a test asks for a recipe or a place in
+     * {@link #NOT_FROM_A_PAYLOAD}).
      */
     static final Set<RejectReason> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
             RejectReason.EMPTY_PAYLOAD, RejectReason.TOO_LARGE, RejectReason.INVALID_ENCODING, RejectReason.MALFORMED_JSON, RejectReason.NOT_AN_OBJECT,
             RejectReason.MISSING_FIELD, RejectReason.DUPLICATE_FIELD, RejectReason.INVALID_TYPE, RejectReason.INVALID_UUID,
             RejectReason.INVALID_TIMESTAMP, RejectReason.BLANK_EVENT_TYPE, RejectReason.EVENT_TYPE_TOO_LONG,
             RejectReason.TOO_MANY_METADATA_ENTRIES, RejectReason.METADATA_KEY_TOO_LONG,
-            RejectReason.METADATA_VALUE_TOO_LONG, RejectReason.EVENT_TIME_IN_FUTURE, RejectReason.EVENT_TIME_TOO_OLD));
+            RejectReason.METADATA_VALUE_TOO_LONG, RejectReason.ROW_TOO_LARGE, RejectReason.EVENT_TIME_IN_FUTURE,
+            RejectReason.EVENT_TIME_TOO_OLD));
+
+    /**
+     * Reasons no payload can be refused for, so they have no recipe: WRITE_REJECTED is given by the
+     * Cassandra writer when the server refuses a row that passed validation, never by decoding or the rules.
+     */
+    static final Set<RejectReason> NOT_FROM_A_PAYLOAD = Collections.unmodifiableSet(EnumSet.of(RejectReason.WRITE_REJECTED));
+
+    /** The ROW_TOO_LARGE recipe's padding keys: this prefix and a number (never a key of a generated event). */
+    static final String ROW_PADDING_KEY = "pad";
+
+    /** How far over {@code maxRowBytes} the ROW_TOO_LARGE recipe's rows go: 1 to this many bytes. */
+    static final int ROW_OVERSHOOT_BYTES = 64;
+
+    /** The fixed-size columns of a row: user_id 16, bucket_date 4, event_time 8, event_id 16 (event-transform's CassandraLimits). */
+    static final int ROW_FIXED_BYTES = 44;
 
     private final PayloadLimits limits;
 
@@ -126,6 +143,20 @@ final class MalformedPayloads {
                 metadata.put("k".repeat(limits.maxMetadataKeyLength() + 1 + random.nextInt(8)), "v");
                 return fields.set("metadata", metadataJson(metadata)).json();
             }
+            case ROW_TOO_LARGE: {
+                // Every field within its own limit, but padding entries (values of up to the value limit)
+                // take the stored row 1 to 64 bytes over maxRowBytes. PayloadLimits says when this fits.
+                Map<String, String> metadata = new java.util.LinkedHashMap<>(event.metadata());
+                long row = storedRowBytes(event.eventType(), metadata);
+                long target = (long) limits.maxRowBytes() + 1 + random.nextInt(ROW_OVERSHOOT_BYTES);
+                for (int i = 0; row < target; i++) {
+                    String key = ROW_PADDING_KEY + i;
+                    int valueBytes = (int) Math.max(0, Math.min(limits.maxMetadataValueBytes(), target - row - key.length()));
+                    metadata.put(key, "x".repeat(valueBytes));
+                    row += key.length() + valueBytes;
+                }
+                return fields.set("metadata", metadataJson(metadata)).json();
+            }
             case METADATA_VALUE_TOO_LONG: {
                 Map<String, String> metadata = new java.util.LinkedHashMap<>(event.metadata());
                 metadata.put("user_agent", "Mozilla/5.0 ".repeat(limits.maxMetadataValueBytes() / 12 + 1)
@@ -145,6 +176,15 @@ final class MalformedPayloads {
             default:
                 throw new IllegalArgumentException("no recipe for " + reason);
         }
+    }
+
+    /** The row's size as Cassandra stores it: the fixed-size columns and the UTF-8 of every string. */
+    static long storedRowBytes(String eventType, Map<String, String> metadata) {
+        long bytes = ROW_FIXED_BYTES + eventType.getBytes(UTF_8).length;
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            bytes += entry.getKey().getBytes(UTF_8).length + entry.getValue().getBytes(UTF_8).length;
+        }
+        return bytes;
     }
 
     @SafeVarargs

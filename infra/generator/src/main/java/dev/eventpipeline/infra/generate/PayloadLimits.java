@@ -18,57 +18,92 @@ import java.util.Set;
  * @param maxMetadataEntries    {@code validation.max-metadata-entries}
  * @param maxMetadataKeyLength  {@code validation.max-metadata-key-length}
  * @param maxMetadataValueBytes {@code validation.max-metadata-value-bytes}
+ * @param maxRowBytes           {@code validation.max-row-bytes}
  * @param maxFutureSkew         {@code validation.max-future-skew}
  * @param maxAge                {@code validation.max-age}; empty accepts any age
  */
 public record PayloadLimits(int maxPayloadBytes, int maxEventTypeLength, int maxMetadataEntries,
-        int maxMetadataKeyLength, int maxMetadataValueBytes, Duration maxFutureSkew, Optional<Duration> maxAge) {
+        int maxMetadataKeyLength, int maxMetadataValueBytes, int maxRowBytes, Duration maxFutureSkew,
+        Optional<Duration> maxAge) {
 
     /** Kafka's default producer and broker limit is 1 MiB per record; a TOO_LARGE payload must still fit. */
     static final int LARGEST_SENDABLE_PAYLOAD = 1_000_000;
 
+    /** A generated event carries at most this many metadata entries of its own (a purchase has 7). */
+    static final int GENERATED_METADATA_ENTRIES = 8;
+
+    /** A generated event's JSON without the ROW_TOO_LARGE recipe's padding is well under this many bytes. */
+    static final int GENERATED_EVENT_JSON_BYTES = 1024;
+
     /** The job's defaults (see {@code PipelineOptions}). */
-    public static final PayloadLimits JOB_DEFAULTS = new PayloadLimits(1024 * 1024, 64, 64, 128, 4096,
+    public static final PayloadLimits JOB_DEFAULTS = new PayloadLimits(1024 * 1024, 64, 64, 128, 4096, 1024 * 1024,
             Duration.ofHours(1), Optional.empty());
 
     /**
-     * Limits under which every reject reason can be produced: payloads over 16 KiB are refused (a
-     * TOO_LARGE payload then fits in a Kafka record) and events older than ten years are refused.
+     * Limits under which every reject reason a payload can be refused for can be produced: payloads over
+     * 16 KiB are refused (a TOO_LARGE payload then fits in a Kafka record), rows over 8 KiB are refused (a
+     * ROW_TOO_LARGE payload then fits in 16 KiB) and events older than ten years are refused.
      */
     public static final PayloadLimits EVERY_REASON = JOB_DEFAULTS.withMaxPayloadBytes(16 * 1024)
-            .withMaxAge(Duration.ofDays(3650));
+            .withMaxRowBytes(8 * 1024).withMaxAge(Duration.ofDays(3650));
 
     public PayloadLimits {
         if (maxPayloadBytes < 64 || maxEventTypeLength < 1 || maxMetadataEntries < 1 || maxMetadataKeyLength < 1
-                || maxMetadataValueBytes < 1 || maxFutureSkew.isNegative() || maxAge == null) {
+                || maxMetadataValueBytes < 1 || maxRowBytes < 1 || maxFutureSkew.isNegative() || maxAge == null) {
             throw new IllegalArgumentException("invalid limits: " + this);
         }
     }
 
     public PayloadLimits withMaxPayloadBytes(int bytes) {
         return new PayloadLimits(bytes, maxEventTypeLength, maxMetadataEntries, maxMetadataKeyLength,
-                maxMetadataValueBytes, maxFutureSkew, maxAge);
+                maxMetadataValueBytes, maxRowBytes, maxFutureSkew, maxAge);
+    }
+
+    public PayloadLimits withMaxRowBytes(int bytes) {
+        return new PayloadLimits(maxPayloadBytes, maxEventTypeLength, maxMetadataEntries, maxMetadataKeyLength,
+                maxMetadataValueBytes, bytes, maxFutureSkew, maxAge);
     }
 
     public PayloadLimits withMaxAge(Duration age) {
         return new PayloadLimits(maxPayloadBytes, maxEventTypeLength, maxMetadataEntries, maxMetadataKeyLength,
-                maxMetadataValueBytes, maxFutureSkew, Optional.of(age));
+                maxMetadataValueBytes, maxRowBytes, maxFutureSkew, Optional.of(age));
     }
 
     /**
      * The reasons the generator can make a payload refused for under these limits: all it has a recipe
-     * for, but TOO_LARGE only when the limit is below what Kafka accepts, and EVENT_TIME_TOO_OLD only when
-     * there is a maximum age.
+     * for (never WRITE_REJECTED, which no payload can be refused for), but TOO_LARGE only when the limit is
+     * below what Kafka accepts, ROW_TOO_LARGE only when a row over the row limit fits within the other
+     * limits ({@link #rowTooLargeFits()}), and EVENT_TIME_TOO_OLD only when there is a maximum age.
      */
     public Set<RejectReason> reachableReasons() {
         Set<RejectReason> reasons = EnumSet.copyOf(MalformedPayloads.SUPPORTED);
         if (maxPayloadBytes + 1024 > LARGEST_SENDABLE_PAYLOAD) {
             reasons.remove(RejectReason.TOO_LARGE);
         }
+        if (!rowTooLargeFits()) {
+            reasons.remove(RejectReason.ROW_TOO_LARGE);
+        }
         if (maxAge.isEmpty()) {
             reasons.remove(RejectReason.EVENT_TIME_TOO_OLD);
         }
         return reasons;
+    }
+
+    /**
+     * Whether a payload can carry a row over {@code maxRowBytes} with every field within its own limit
+     * and the payload within {@code maxPayloadBytes} and a Kafka record: the row needs at least
+     * {@code (maxRowBytes + 64) / maxMetadataValueBytes} padding entries beside the event's own, and its
+     * JSON is larger than the row. Under the job's defaults it does not: 64 entries of a 128-character key
+     * and a 4,096-byte value make rows of at most ~287 KB, below the 1 MiB row limit (which is also the
+     * payload limit, and a payload is always larger than its row).
+     */
+    boolean rowTooLargeFits() {
+        long target = (long) maxRowBytes + MalformedPayloads.ROW_OVERSHOOT_BYTES;
+        long padding = (target + maxMetadataValueBytes - 1) / maxMetadataValueBytes;
+        int keyChars = MalformedPayloads.ROW_PADDING_KEY.length() + Long.toString(padding).length();
+        long payload = GENERATED_EVENT_JSON_BYTES + target + padding * (keyChars + 6); // "key":"value",
+        return padding + GENERATED_METADATA_ENTRIES <= maxMetadataEntries && keyChars <= maxMetadataKeyLength
+                && payload <= maxPayloadBytes && payload + 1024 <= LARGEST_SENDABLE_PAYLOAD;
     }
 
     /** {@code --validation.* value} arguments for the job, for every limit that differs from the job's default. */
@@ -80,6 +115,7 @@ public record PayloadLimits(int maxPayloadBytes, int maxEventTypeLength, int max
         add(arguments, "validation.max-metadata-key-length", maxMetadataKeyLength, JOB_DEFAULTS.maxMetadataKeyLength);
         add(arguments, "validation.max-metadata-value-bytes", maxMetadataValueBytes,
                 JOB_DEFAULTS.maxMetadataValueBytes);
+        add(arguments, "validation.max-row-bytes", maxRowBytes, JOB_DEFAULTS.maxRowBytes);
         if (!maxFutureSkew.equals(JOB_DEFAULTS.maxFutureSkew)) {
             arguments.addAll(List.of("--validation.max-future-skew", maxFutureSkew.toSeconds() + " s"));
         }

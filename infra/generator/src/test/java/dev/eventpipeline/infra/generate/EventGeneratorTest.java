@@ -8,6 +8,7 @@ import dev.eventpipeline.model.Result;
 import dev.eventpipeline.model.UserEvent;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import dev.eventpipeline.model.json.UserEventJsonCodec;
+import dev.eventpipeline.transform.CassandraLimits;
 import dev.eventpipeline.transform.RawEventProcessor;
 import dev.eventpipeline.transform.UserEventValidator;
 import dev.eventpipeline.transform.ValidationLimits;
@@ -167,18 +168,66 @@ class EventGeneratorTest {
     void jobArgumentsMakeTheJobAgreeWithTheLimits() {
         assertThat(PayloadLimits.JOB_DEFAULTS.jobArguments()).isEmpty();
         assertThat(PayloadLimits.EVERY_REASON.jobArguments()).containsExactly(
-                "--validation.max-payload-bytes", "16384", "--validation.max-age", "315360000 s");
+                "--validation.max-payload-bytes", "16384", "--validation.max-row-bytes", "8192",
+                "--validation.max-age", "315360000 s");
         assertThat(PayloadLimits.JOB_DEFAULTS.reachableReasons())
-                .doesNotContain(RejectReason.TOO_LARGE, RejectReason.EVENT_TIME_TOO_OLD)
-                .hasSize(RejectReason.values().length - 2);
+                .doesNotContain(RejectReason.TOO_LARGE, RejectReason.ROW_TOO_LARGE, RejectReason.EVENT_TIME_TOO_OLD,
+                        RejectReason.WRITE_REJECTED)
+                .hasSize(RejectReason.values().length - 4);
+        // Every reason a payload can be refused for; WRITE_REJECTED is the Cassandra writer's.
         assertThat(PayloadLimits.EVERY_REASON.reachableReasons()).isEqualTo(MalformedPayloads.SUPPORTED)
-                .hasSize(RejectReason.values().length);
+                .doesNotContain(RejectReason.WRITE_REJECTED)
+                .hasSize(RejectReason.values().length - 1);
+    }
+
+    @Test
+    void everyReasonHasARecipeOrCannotComeFromAPayload() {
+        Set<RejectReason> all = new HashSet<>(MalformedPayloads.SUPPORTED);
+        all.addAll(MalformedPayloads.NOT_FROM_A_PAYLOAD);
+
+        assertThat(all).containsExactlyInAnyOrder(RejectReason.values());
+        assertThat(MalformedPayloads.SUPPORTED).doesNotContainAnyElementsOf(MalformedPayloads.NOT_FROM_A_PAYLOAD);
+        assertThat(MalformedPayloads.NOT_FROM_A_PAYLOAD).containsExactly(RejectReason.WRITE_REJECTED);
+    }
+
+    @Test
+    void rowTooLargePayloadsAreRowsJustOverTheRowLimitWithEveryFieldAndThePayloadWithinTheirs() {
+        PayloadLimits limits = PayloadLimits.EVERY_REASON;
+        EventGenerator generator = base().limits(limits).invalidFraction(1).reasons(Set.of(RejectReason.ROW_TOO_LARGE))
+                .generator();
+        UserEventJsonCodec codec = UserEventJsonCodec.create();
+        assertThat(MalformedPayloads.ROW_FIXED_BYTES).isEqualTo(CassandraLimits.ROW_FIXED_BYTES);
+
+        for (GeneratedRecord record : generate(generator, 500)) {
+            assertThat(record.value().length).isLessThanOrEqualTo(limits.maxPayloadBytes());
+            UserEvent event = codec.decode(record.value()).value();
+            assertThat(CassandraLimits.rowBytes(event)).isBetween(limits.maxRowBytes() + 1L, limits.maxRowBytes() + 64L);
+            assertThat(event.metadata()).hasSizeLessThanOrEqualTo(limits.maxMetadataEntries());
+            assertThat(event.metadata().values()).allSatisfy(value ->
+                    assertThat(value.length()).isLessThanOrEqualTo(limits.maxMetadataValueBytes()));
+        }
+    }
+
+    @Test
+    void aRowOverTheRowLimitIsReachableOnlyWhenTheOtherLimitsLeaveRoomForIt() {
+        // Default field limits cap a row at ~287 KB, far below the default 1 MiB row limit.
+        assertThat(PayloadLimits.JOB_DEFAULTS.rowTooLargeFits()).isFalse();
+        assertThat(PayloadLimits.EVERY_REASON.rowTooLargeFits()).isTrue();
+        // A payload is larger than its row: a row limit at the payload limit cannot be exceeded.
+        assertThat(PayloadLimits.EVERY_REASON.withMaxRowBytes(16 * 1024).rowTooLargeFits()).isFalse();
+        assertThat(PayloadLimits.JOB_DEFAULTS.withMaxRowBytes(64 * 1024).rowTooLargeFits()).isTrue();
+        assertThat(PayloadLimits.JOB_DEFAULTS.withMaxRowBytes(64 * 1024).reachableReasons())
+                .contains(RejectReason.ROW_TOO_LARGE);
     }
 
     @Test
     void unreachableReasonsAndBadSettingsAreRefused() {
         assertThatThrownBy(() -> base().reasons(Set.of(RejectReason.TOO_LARGE)).build())
                 .hasMessageContaining("cannot be produced").hasMessageContaining("TOO_LARGE");
+        assertThatThrownBy(() -> base().reasons(Set.of(RejectReason.ROW_TOO_LARGE)).build())
+                .hasMessageContaining("cannot be produced").hasMessageContaining("ROW_TOO_LARGE");
+        assertThatThrownBy(() -> base().limits(PayloadLimits.EVERY_REASON).reasons(Set.of(RejectReason.WRITE_REJECTED))
+                .build()).hasMessageContaining("cannot be produced").hasMessageContaining("WRITE_REJECTED");
         assertThatThrownBy(() -> base().invalidFraction(1.5).build()).hasMessageContaining("between 0 and 1");
         assertThatThrownBy(() -> base().users(0).build()).hasMessageContaining("at least 1");
     }
@@ -205,6 +254,7 @@ class EventGeneratorTest {
                 .maxMetadataEntries(limits.maxMetadataEntries())
                 .maxMetadataKeyLength(limits.maxMetadataKeyLength())
                 .maxMetadataValueBytes(limits.maxMetadataValueBytes())
+                .maxRowBytes(limits.maxRowBytes())
                 .maxFutureSkew(limits.maxFutureSkew());
         limits.maxAge().ifPresent(validation::maxAge);
         return new RawEventProcessor(UserEventJsonCodec.withMaxPayloadBytes(limits.maxPayloadBytes()),

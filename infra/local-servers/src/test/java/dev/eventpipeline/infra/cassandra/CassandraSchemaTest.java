@@ -2,6 +2,7 @@ package dev.eventpipeline.infra.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventpipeline.model.TableLayout;
 import org.junit.jupiter.api.Test;
 
 class CassandraSchemaTest {
@@ -15,6 +16,28 @@ class CassandraSchemaTest {
                         + " event_time TIMESTAMP, event_type TEXT, event_id UUID, metadata MAP<TEXT, TEXT>,"
                         + " PRIMARY KEY ((user_id, bucket_date), event_time, event_type))"
                         + " WITH CLUSTERING ORDER BY (event_time DESC, event_type ASC)");
+    }
+
+    @Test
+    void theEventIdLayoutAddsItsTableAfterTheKeyspaceAndSeedTable() {
+        assertThat(CassandraSchema.statements(TableLayout.SEED)).isEqualTo(CassandraSchema.statements());
+        assertThat(CassandraSchema.statements(TableLayout.EVENT_ID))
+                .startsWith(CassandraSchema.statements().toArray(String[]::new))
+                .endsWith("CREATE TABLE IF NOT EXISTS event_streaming.user_events_by_event_id (user_id UUID,"
+                        + " bucket_date DATE, event_time TIMESTAMP, event_type TEXT, event_id UUID,"
+                        + " metadata MAP<TEXT, TEXT>,"
+                        + " PRIMARY KEY ((user_id, bucket_date), event_time, event_type, event_id))"
+                        + " WITH CLUSTERING ORDER BY (event_time DESC, event_type ASC, event_id ASC)")
+                .hasSize(3);
+        assertThat(CassandraSchema.qualifiedTable(TableLayout.EVENT_ID))
+                .isEqualTo("event_streaming.user_events_by_event_id");
+    }
+
+    @Test
+    void theEventIdTableHasTheLayoutsClusteringColumnsInKeyOrder() {
+        String create = CassandraSchema.statements(TableLayout.EVENT_ID).get(2);
+        assertThat(create).contains("PRIMARY KEY ((" + String.join(", ", TableLayout.PARTITION_KEY) + "), "
+                + String.join(", ", TableLayout.EVENT_ID.clusteringColumns()) + "))");
     }
 
     @Test

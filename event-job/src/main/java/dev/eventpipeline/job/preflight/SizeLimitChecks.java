@@ -1,0 +1,31 @@
+package dev.eventpipeline.job.preflight;
+
+import java.util.Optional;
+
+/** Sizes the job is configured for against the limits of the servers that must take them. */
+final class SizeLimitChecks {
+
+    private SizeLimitChecks() {}
+
+    /**
+     * A dead letter of up to dlq.max-record-bytes must fit the topic's max.message.bytes; a larger one
+     * is refused by the broker, fails the job, and fails it again on every replay.
+     */
+    static Optional<String> deadLetters(String topic, int maxRecordBytes, long maxMessageBytes) {
+        if (maxRecordBytes <= maxMessageBytes) {
+            return Optional.empty();
+        }
+        return Optional.of("dlq.max-record-bytes=" + maxRecordBytes + " exceeds max.message.bytes=" + maxMessageBytes
+                + " of topic " + topic + ": lower it or raise the topic's max.message.bytes");
+    }
+
+    /** A row of up to validation.max-row-bytes must fit the node's largest mutation. */
+    static Optional<String> rows(int maxRowBytes, long maxMutationBytes) {
+        if (maxRowBytes <= maxMutationBytes) {
+            return Optional.empty();
+        }
+        return Optional.of("validation.max-row-bytes=" + maxRowBytes + " exceeds Cassandra's largest mutation, "
+                + maxMutationBytes + " bytes (max_mutation_size, by default half of commitlog_segment_size): lower "
+                + "validation.max-row-bytes or raise max_mutation_size in cassandra.yaml");
+    }
+}
