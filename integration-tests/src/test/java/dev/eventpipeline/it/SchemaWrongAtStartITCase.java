@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.eventpipeline.infra.LocalServers;
-import dev.eventpipeline.infra.process.Ports;
-import dev.eventpipeline.infra.process.ServerClasspath;
+import dev.eventpipeline.it.support.FlinkCli;
 import dev.eventpipeline.it.support.ScenarioReport;
 import dev.eventpipeline.job.EventPipelineJob;
 import dev.eventpipeline.job.testing.TestPipelines;
-import java.io.File;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SchemaWrongAtStartITCase {
 
     private static final String KEYSPACE = "schema_wrong_it";
-    private static final String CLI_MAIN = "org.apache.flink.client.cli.CliFrontend";
 
     @RegisterExtension
     final ScenarioReport report = new ScenarioReport("Schema wrong at start (flink run refused)");
@@ -60,7 +53,7 @@ class SchemaWrongAtStartITCase {
         List<String> arguments = Arrays.asList(TestPipelines.arguments(servers, topic, deadLetters,
                 "--cassandra.keyspace", KEYSPACE, "--job.name", "schema-wrong-at-start"));
         long started = System.nanoTime();
-        Run run = flinkRun(home, jar, arguments, Duration.ofMinutes(2));
+        FlinkCli.Run run = FlinkCli.withoutCluster(home).runDetached(jar, arguments, Duration.ofMinutes(2));
         double seconds = (System.nanoTime() - started) / 1e9;
         report.step("flink run exited " + run.exitCode() + " after " + String.format("%.1f", seconds) + " s");
         String expected = "table " + KEYSPACE + ".user_events: column metadata is map<text, int>, expected "
@@ -72,55 +65,5 @@ class SchemaWrongAtStartITCase {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(EventPipelineJob.INVALID_CONFIGURATION);
         assertThat(run.output()).contains("Start-up checks failed (1 problem); the job was not started:\n  - " + expected);
         assertThat(run.output()).doesNotContain("Job has been submitted", "JobID");
-    }
-
-    private record Run(int exitCode, String output) {}
-
-    /** {@code flink run -d <jar> <arguments>} with FLINK_CONF_DIR pointing at a cluster that is not there. */
-    private static Run flinkRun(Path home, Path jar, List<String> arguments, Duration timeout) throws Exception {
-        Path conf = Files.createDirectories(home.resolve("conf"));
-        Path logs = Files.createDirectories(home.resolve("log"));
-        Files.writeString(conf.resolve("config.yaml"), """
-                # Written by SchemaWrongAtStartITCase: a cluster address nobody listens on.
-                jobmanager.rpc.address: 127.0.0.1
-                rest.address: 127.0.0.1
-                rest.port: %d
-                """.formatted(Ports.freePorts(1)[0]), StandardCharsets.UTF_8);
-        Files.writeString(conf.resolve("log4j-cli.properties"), """
-                rootLogger.level = INFO
-                rootLogger.appenderRef.file.ref = MainAppender
-                appender.main.name = MainAppender
-                appender.main.type = File
-                appender.main.fileName = ${sys:log.file}
-                appender.main.layout.type = PatternLayout
-                appender.main.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n
-                """, StandardCharsets.UTF_8);
-        Path classpathArgs = ServerClasspath.writeArgFile(ServerClasspath.load("flink-session-cluster"),
-                home.resolve("classpath.args"));
-
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + classpathArgs));
-        // The --add-opens this test JVM got from the build (flink.jvm.opens), as bin/flink passes them on Java 17.
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(option -> option.startsWith("--add-opens") || option.startsWith("--add-exports"))
-                .forEach(command::add);
-        command.add("-Dlog.file=" + logs.resolve("flink-cli.log"));
-        command.add("-Dlog4j.configurationFile=" + conf.resolve("log4j-cli.properties").toUri());
-        command.add(CLI_MAIN);
-        command.addAll(List.of("run", "-d", jar.toAbsolutePath().toString()));
-        command.addAll(arguments);
-        Path output = logs.resolve("flink-run.out");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()))
-                .redirectErrorStream(true);
-        builder.environment().put("FLINK_CONF_DIR", conf.toString());
-        Process process = builder.start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            throw new AssertionError("flink run did not return within " + timeout + "; output in " + output);
-        }
-        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 }

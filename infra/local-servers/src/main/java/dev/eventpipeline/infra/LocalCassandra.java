@@ -150,7 +150,11 @@ public final class LocalCassandra extends LocalServer {
                 "-Dlogback.configurationFile=" + serverDir().resolve("logback.xml"),
                 // A single seed has nobody to gossip with: do not wait for gossip to settle.
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0"));
-        // Cassandra reads cassandra.settings.<name> system properties over the yaml (YamlConfigurationLoader).
+        // Cassandra reads cassandra.settings.<name> system properties over the yaml (YamlConfigurationLoader),
+        // once allowed to.
+        if (!settings.isEmpty()) {
+            jvmOptions.add("-Dcassandra.config.allow_system_properties=true");
+        }
         settings.forEach((name, value) -> jvmOptions.add("-Dcassandra.settings." + name + "=" + value));
         return new JavaCommand(jvmOptions, serverDir().resolve("classpath.args"), MAIN_CLASS, List.of());
     }
@@ -181,8 +185,8 @@ public final class LocalCassandra extends LocalServer {
         }
 
         /**
-         * A cassandra.yaml setting over the generated file, e.g. {@code commitlog_segment_size} =
-         * {@code 1MiB} for a server whose mutation limit (half of it) is below the job's row limit.
+         * A cassandra.yaml setting over the generated file, e.g. {@code max_mutation_size} =
+         * {@code 512KiB} for a server whose mutation limit is below the job's row limit.
          */
         public Builder setting(String name, String value) {
             settings.put(name, value);

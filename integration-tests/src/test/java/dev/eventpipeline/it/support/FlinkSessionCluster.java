@@ -5,7 +5,6 @@ import dev.eventpipeline.infra.process.LogTail;
 import dev.eventpipeline.infra.process.Ports;
 import dev.eventpipeline.infra.process.ServerClasspath;
 import dev.eventpipeline.infra.process.ServerProcess;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +32,6 @@ public final class FlinkSessionCluster implements AutoCloseable {
     static final String CLASSPATH_NAME = "flink-session-cluster";
     static final String JOB_MANAGER_MAIN = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     static final String TASK_MANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
-    static final String CLI_MAIN = "org.apache.flink.client.cli.CliFrontend";
     static final String MEMORY_UTILS_MAIN = "org.apache.flink.runtime.util.bash.BashJavaUtils";
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
 
@@ -104,29 +101,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
      * its output when it exits non-zero or prints none.
      */
     public String runDetached(Path jar, List<String> arguments, Duration timeout) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "@" + classpathArgs));
-        command.addAll(JAVA_17_OPTIONS);
-        command.add("-Dlog.file=" + logs.resolve("flink-cli.log"));
-        command.add("-Dlog4j.configurationFile=" + conf.resolve("log4j-cli.properties").toUri());
-        command.add(CLI_MAIN);
-        command.addAll(List.of("run", "-d", jar.toAbsolutePath().toString()));
-        command.addAll(arguments);
-        Path output = logs.resolve("flink-run.out");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()))
-                .redirectErrorStream(true);
-        builder.environment().put("FLINK_CONF_DIR", conf.toString());
-        Process process = builder.start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("flink run did not return within " + timeout + "; output in " + output);
-        }
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        Matcher jobId = Pattern.compile("JobID ([0-9a-f]{32})").matcher(text);
-        if (process.exitValue() != 0 || !jobId.find()) {
-            throw new IllegalStateException("flink run exited with " + process.exitValue() + ":\n" + text);
+        FlinkCli.Run run = new FlinkCli(home, conf, logs, classpathArgs).runDetached(jar, arguments, timeout);
+        Matcher jobId = Pattern.compile("JobID ([0-9a-f]{32})").matcher(run.output());
+        if (run.exitCode() != 0 || !jobId.find()) {
+            throw new IllegalStateException("flink run exited with " + run.exitCode() + ":\n" + run.output());
         }
         return jobId.group(1);
     }
@@ -220,26 +198,8 @@ public final class FlinkSessionCluster implements AutoCloseable {
                 """.formatted(rpcPort, restPort, home.resolve("tmp/web"), home.resolve("tmp/io")), StandardCharsets.UTF_8);
         Files.createDirectories(home.resolve("tmp/web"));
         Files.createDirectories(home.resolve("tmp/io"));
-        String log4j = """
-                # Written by FlinkSessionCluster: everything to the file named by -Dlog.file.
-                rootLogger.level = INFO
-                rootLogger.appenderRef.file.ref = MainAppender
-                appender.main.name = MainAppender
-                appender.main.type = File
-                appender.main.fileName = ${sys:log.file}
-                appender.main.layout.type = PatternLayout
-                appender.main.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n
-                logger.pekko.name = org.apache.pekko
-                logger.pekko.level = WARN
-                logger.kafka.name = org.apache.kafka
-                logger.kafka.level = WARN
-                """;
-        Files.writeString(conf.resolve("log4j.properties"), log4j, StandardCharsets.UTF_8);
-        Files.writeString(conf.resolve("log4j-cli.properties"), log4j, StandardCharsets.UTF_8);
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.writeString(conf.resolve("log4j.properties"), FlinkCli.LOG4J, StandardCharsets.UTF_8);
+        Files.writeString(conf.resolve("log4j-cli.properties"), FlinkCli.LOG4J, StandardCharsets.UTF_8);
     }
 
     /** For failure messages. */
