@@ -33,13 +33,13 @@ class ShadedJarITCase {
     void bundlesOurCodeAndTheConnectors() {
         assertThat(entries).contains(
                 "dev/eventpipeline/job/EventPipelineJob.class",
-                "dev/eventpipeline/connectors/cassandra/UserEventCassandraSink.class",
+                "dev/eventpipeline/connectors/cassandra/CassandraWriteFunction.class",
                 "dev/eventpipeline/model/json/UserEventJsonCodec.class",
                 "dev/eventpipeline/transform/UserEventValidator.class",
                 "org/apache/flink/connector/kafka/source/KafkaSource.class",
                 "org/apache/flink/connector/kafka/sink/KafkaSink.class",
                 "org/apache/flink/connector/base/DeliveryGuarantee.class",
-                "org/apache/flink/streaming/connectors/cassandra/AbstractCassandraTupleSink.class",
+                "org/apache/flink/streaming/connectors/cassandra/ClusterBuilder.class",
                 "com/datastax/driver/core/Cluster.class",
                 "org/apache/kafka/clients/consumer/KafkaConsumer.class",
                 "com/fasterxml/jackson/core/JsonFactory.class");

@@ -30,7 +30,7 @@ class SchemaWrongAtStartITCase {
     private static final String KEYSPACE = "schema_wrong_it";
 
     @RegisterExtension
-    final ScenarioReport report = new ScenarioReport("Schema wrong at start (flink run refused)");
+    final ScenarioReport report = new ScenarioReport("10. Schema wrong at start (flink run refused)");
 
     @Test
     void flinkRunRefusesAJobWhoseTableHasAColumnOfTheWrongType() throws Exception {

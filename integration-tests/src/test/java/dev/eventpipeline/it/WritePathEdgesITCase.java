@@ -66,7 +66,7 @@ class WritePathEdgesITCase {
     static final MiniClusterExtension MINI_CLUSTER = MiniClusters.oneTaskManagerWithTwoSlots();
 
     @RegisterExtension
-    final ScenarioReport report = new ScenarioReport("Write path: refused rows and collisions");
+    final ScenarioReport report = new ScenarioReport("9. Write path: refused rows and collisions");
 
     private static LocalCassandra tightCassandra;
     private static Path workDir;

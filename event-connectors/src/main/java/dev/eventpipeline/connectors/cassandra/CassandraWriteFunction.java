@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 import org.slf4j.Logger;
@@ -51,12 +52,14 @@ public final class CassandraWriteFunction extends RichAsyncFunction<List<Sourced
     @Override
     public void open(OpenContext openContext) throws Exception {
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        rowsWritten = metrics.counter("rowsWritten");
-        requestsWritten = metrics.counter("requestsWritten");
-        writeFailures = metrics.counter("writeFailures");
+        // Incremented on the driver's I/O threads, several at once: SimpleCounter would lose counts.
+        rowsWritten = metrics.counter("rowsWritten", new ThreadSafeSimpleCounter());
+        requestsWritten = metrics.counter("requestsWritten", new ThreadSafeSimpleCounter());
+        writeFailures = metrics.counter("writeFailures", new ThreadSafeSimpleCounter());
         // The same names as validation's, so refused rows add up with refused payloads.
-        eventsRejected = metrics.counter("eventsRejected");
-        writeRejected = metrics.addGroup("reason", RejectReason.WRITE_REJECTED.name()).counter("eventsRejected");
+        eventsRejected = metrics.counter("eventsRejected", new ThreadSafeSimpleCounter());
+        writeRejected = metrics.addGroup("reason", RejectReason.WRITE_REJECTED.name())
+                .counter("eventsRejected", new ThreadSafeSimpleCounter());
         try {
             executor = executors.open();
         } catch (RuntimeException e) {
