@@ -8,17 +8,17 @@ import dev.eventpipeline.connectors.deadletter.DeadLetterSinks;
 import dev.eventpipeline.connectors.kafka.RawEvent;
 import dev.eventpipeline.connectors.kafka.UserEventKafkaSources;
 import dev.eventpipeline.connectors.process.DecodeAndValidateFunction;
+import dev.eventpipeline.connectors.types.RowBatch;
+import dev.eventpipeline.connectors.types.RowBatchTypeInfo;
 import dev.eventpipeline.connectors.types.SourcedRow;
 import dev.eventpipeline.connectors.types.SourcedRowTypeInfo;
 import dev.eventpipeline.job.config.JobSettings;
 import dev.eventpipeline.job.config.PipelineConfig;
 import dev.eventpipeline.transform.ValidationLimits;
 import java.time.Clock;
-import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -101,8 +101,8 @@ public final class UserEventPipeline {
                 .name("Decode, validate, map to row")
                 .uid(DECODE_UID);
 
-        DataStream<List<SourcedRow>> batches = rows
-                .transform("Batch rows by Cassandra partition", new ListTypeInfo<>(SourcedRowTypeInfo.INSTANCE),
+        DataStream<RowBatch> batches = rows
+                .transform("Batch rows by Cassandra partition", RowBatchTypeInfo.INSTANCE,
                         new PartitionBatchOperator(cassandra.batching(), cassandra.tableLayout()))
                 .uid(BATCH_UID);
 

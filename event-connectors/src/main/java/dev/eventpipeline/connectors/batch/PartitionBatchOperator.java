@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.batch;
 
+import dev.eventpipeline.connectors.types.RowBatch;
 import dev.eventpipeline.connectors.types.SourcedRow;
 import dev.eventpipeline.model.TableLayout;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * buffer out of state: when a checkpoint completes, every row before it has reached the sink,
  * which itself waits for its writes, so a crash can only replay rows, never lose them.
  */
-public final class PartitionBatchOperator extends AbstractStreamOperator<List<SourcedRow>>
-        implements OneInputStreamOperator<SourcedRow, List<SourcedRow>>, BoundedOneInput,
+public final class PartitionBatchOperator extends AbstractStreamOperator<RowBatch>
+        implements OneInputStreamOperator<SourcedRow, RowBatch>, BoundedOneInput,
                 ProcessingTimeCallback {
 
     private static final long serialVersionUID = 1L;
@@ -30,6 +31,7 @@ public final class PartitionBatchOperator extends AbstractStreamOperator<List<So
     private transient boolean timerRegistered;
     private transient Counter batchesEmitted;
     private transient Counter rowCollisions;
+    private transient long lastWriteTimestampMicros;
 
     public PartitionBatchOperator(BatchSettings settings, TableLayout layout) {
         this.settings = settings;
@@ -93,8 +95,15 @@ public final class PartitionBatchOperator extends AbstractStreamOperator<List<So
         }
     }
 
-    private void emit(List<SourcedRow> batch) {
+    /**
+     * Hands a batch on with its write timestamp: the processing time in microseconds, and always
+     * later than the previous batch's, so that of two batches with one primary key the later one
+     * wins in Cassandra even within one millisecond, and whatever retries the writer makes.
+     */
+    private void emit(List<SourcedRow> rows) {
+        long now = getProcessingTimeService().getCurrentProcessingTime() * 1000;
+        lastWriteTimestampMicros = Math.max(lastWriteTimestampMicros + 1, now);
         batchesEmitted.inc();
-        output.collect(new StreamRecord<>(batch));
+        output.collect(new StreamRecord<>(new RowBatch(lastWriteTimestampMicros, rows)));
     }
 }

@@ -63,16 +63,16 @@ final class PartitionBatches {
         UserEventCassandraModel row = sourced.row();
         PartitionKey partition = new PartitionKey(row.userId(), row.bucketDate());
         long rowBytes = estimatedBytes(row);
+        ClusteringKey clustering = new ClusteringKey(row.eventTime(), row.eventType(), eventIdInKey ? row.eventId() : null);
         Pending batch = pending.get(partition);
-        if (batch != null && !batch.rows.isEmpty() && batch.bytes + rowBytes > maxBytes) {
-            emit(partition, out);
+        if (batch != null && batch.bytes + rowBytes > maxBytes && !batch.rows.containsKey(clustering)) {
+            emit(partition, out); // the row would not fit beside the others (a replacement may)
             batch = null;
         }
         if (batch == null) {
             batch = new Pending(now);
             pending.put(partition, batch);
         }
-        ClusteringKey clustering = new ClusteringKey(row.eventTime(), row.eventType(), eventIdInKey ? row.eventId() : null);
         SourcedRow replaced = batch.rows.put(clustering, sourced);
         boolean collision = false;
         if (replaced == null) {

@@ -1,10 +1,9 @@
 package dev.eventpipeline.connectors.cassandra;
 
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
-import dev.eventpipeline.connectors.types.SourcedRow;
+import dev.eventpipeline.connectors.types.RowBatch;
 import dev.eventpipeline.model.RejectReason;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The dead letters flow to the same Kafka sink as validation's, which flushes them before each
  * checkpoint completes: a crash may repeat one, never lose one.
  */
-public final class CassandraWriteFunction extends RichAsyncFunction<List<SourcedRow>, DeadLetter> {
+public final class CassandraWriteFunction extends RichAsyncFunction<RowBatch, DeadLetter> {
 
     private static final long serialVersionUID = 1L;
 
@@ -68,37 +67,26 @@ public final class CassandraWriteFunction extends RichAsyncFunction<List<Sourced
             }
             throw e;
         }
-        writer = new RefusedRowIsolation(executor, keyspace, table, clock, new RefusedRowIsolation.Listener() {
-            @Override
-            public void written(int rows) {
-                requestsWritten.inc();
-                rowsWritten.inc(rows);
-            }
-
-            @Override
-            public void failedRequest(Throwable error) {
-                writeFailures.inc();
-            }
-        });
+        writer = new RefusedRowIsolation(executor, keyspace, table, clock, error -> writeFailures.inc());
     }
 
     @Override
-    public void asyncInvoke(List<SourcedRow> batch, ResultFuture<DeadLetter> result) {
-        writer.write(batch).whenComplete((letters, error) -> {
+    public void asyncInvoke(RowBatch batch, ResultFuture<DeadLetter> result) {
+        writer.write(batch).whenComplete((outcome, error) -> {
             if (error != null) {
                 result.completeExceptionally(WriteErrors.unwrapCompletion(error));
                 return;
             }
-            if (!letters.isEmpty()) {
-                eventsRejected.inc(letters.size());
-                writeRejected.inc(letters.size());
-            }
-            result.complete(letters);
+            rowsWritten.inc(outcome.rowsWritten());
+            requestsWritten.inc(outcome.requestsWritten());
+            eventsRejected.inc(outcome.deadLetters().size());
+            writeRejected.inc(outcome.deadLetters().size());
+            result.complete(outcome.deadLetters());
         });
     }
 
     @Override
-    public void timeout(List<SourcedRow> batch, ResultFuture<DeadLetter> result) {
+    public void timeout(RowBatch batch, ResultFuture<DeadLetter> result) {
         result.completeExceptionally(new TimeoutException("Cassandra write of " + batch.size()
                 + " row(s) did not finish, with its retries, within the writer's timeout; the job restarts "
                 + "from its last checkpoint"));

@@ -1,9 +1,8 @@
 package dev.eventpipeline.connectors.cassandra;
 
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
-import dev.eventpipeline.connectors.types.SourcedRow;
+import dev.eventpipeline.connectors.types.RowBatch;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -34,7 +33,7 @@ public final class CassandraWriter {
     }
 
     /** Adds the writer after {@code batches}; name and uid are the caller's. */
-    public SingleOutputStreamOperator<DeadLetter> writeFrom(DataStream<List<SourcedRow>> batches) {
+    public SingleOutputStreamOperator<DeadLetter> writeFrom(DataStream<RowBatch> batches) {
         return AsyncDataStream.unorderedWaitWithRetry(batches,
                         new CassandraWriteFunction(executors, settings.keyspace(), settings.table(), clock),
                         timeoutMillis(), TimeUnit.MILLISECONDS, settings.maxConcurrentRequests(), retries)
@@ -46,7 +45,7 @@ public final class CassandraWriter {
      * tried again row by row) and every backoff its ceiling; reaching it fails the job.
      */
     long timeoutMillis() {
-        long attempts = settings.maxRetries() + 1L;
+        long attempts = retries.maxRetries() + 1L;
         return attempts * 2 * settings.requestTimeout().toMillis() + retries.maxTotalBackoffMillis() + 10_000;
     }
 

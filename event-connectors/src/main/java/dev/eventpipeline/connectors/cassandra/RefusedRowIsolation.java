@@ -1,13 +1,13 @@
 package dev.eventpipeline.connectors.cassandra;
 
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
+import dev.eventpipeline.connectors.types.RowBatch;
 import dev.eventpipeline.connectors.types.SourcedRow;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes one partition's rows and decides what each failure means ({@link WriteErrors}): a batch
@@ -17,32 +17,36 @@ import java.util.concurrent.atomic.AtomicLong;
  * strategy retries the whole batch: upserts are idempotent), fatal ones with
  * {@link FatalWriteException}.
  *
- * <p>A guard against a schema problem that {@link WriteErrors} cannot tell from bad data: if
- * {@value #MAX_CONSECUTIVE_REFUSED_ROWS} rows in a row are refused with none written in between,
- * the writer stops treating refusals as data and fails the job, so a broken table never turns the
- * whole stream into dead letters.
+ * <p>A guard against a table problem that {@link WriteErrors} cannot tell from bad data: refusals
+ * are dead letters only once this writer has written a row, so a table that takes no row never
+ * turns the stream into dead letters. Until then refused rows wait (unfinished writes stay in
+ * Flink's checkpoints); {@value #MAX_CONSECUTIVE_REFUSED_ROWS} refusals in a row with none written
+ * in between fail the job with Cassandra's message instead.
  */
 final class RefusedRowIsolation {
 
     static final int MAX_CONSECUTIVE_REFUSED_ROWS = 100;
 
-    /**
-     * What the writer reports as it happens; the Flink function turns these into metrics. Refused
-     * rows are counted from the dead letters of a completed write instead, so a batch retried
-     * after a transient error does not count its refusals twice.
-     */
-    interface Listener {
-        void written(int rows);
+    /** What one write did, counted once it is over (a retried attempt counts nothing). */
+    record Outcome(int rowsWritten, int requestsWritten, List<DeadLetter> deadLetters) {}
 
+    /** Told of every request that failed, retried ones included; the Flink function counts them. */
+    interface Listener {
         void failedRequest(Throwable error);
     }
+
+    private record Held(CompletableFuture<Outcome> future, Outcome outcome) {}
 
     private final RowWriteExecutor executor;
     private final String keyspace;
     private final String table;
     private final Clock clock;
     private final Listener listener;
-    private final AtomicLong consecutiveRefused = new AtomicLong();
+
+    // Guarded by this: written and refused rows arrive on the driver's threads.
+    private boolean rowWritten;
+    private long consecutiveRefused;
+    private final List<Held> held = new ArrayList<>();
 
     RefusedRowIsolation(RowWriteExecutor executor, String keyspace, String table, Clock clock, Listener listener) {
         this.executor = executor;
@@ -52,39 +56,37 @@ final class RefusedRowIsolation {
         this.listener = listener;
     }
 
-    /** Completes with the dead letters of the rows Cassandra refused (usually none). */
-    CompletableFuture<List<DeadLetter>> write(List<SourcedRow> batch) {
-        return attempt(batch).thenCompose(error -> {
+    /** Completes with what was written and the dead letters of the rows Cassandra refused (usually none). */
+    CompletableFuture<Outcome> write(RowBatch batch) {
+        return attempt(batch.rows(), batch.writeTimestampMicros()).thenCompose(error -> {
             if (error == null) {
-                written(batch.size());
-                return CompletableFuture.completedFuture(List.of());
+                return settle(new Outcome(batch.size(), 1, List.of()), null);
             }
             WriteErrorKind kind = WriteErrors.classify(error);
             if (kind != WriteErrorKind.REJECTED_ROW) {
                 return CompletableFuture.failedFuture(failure(kind, batch.size(), error));
             }
             if (batch.size() == 1) {
-                return refused(batch.get(0), error).thenApply(List::of);
+                return settle(new Outcome(0, 0, List.of(deadLetter(batch.rows().get(0), error))), error);
             }
             return rowByRow(batch);
         });
     }
 
-    private CompletableFuture<List<DeadLetter>> rowByRow(List<SourcedRow> batch) {
+    private CompletableFuture<Outcome> rowByRow(RowBatch batch) {
         List<CompletableFuture<DeadLetter>> outcomes = new ArrayList<>(batch.size());
-        for (SourcedRow row : batch) {
-            outcomes.add(attempt(List.of(row)).thenCompose(error -> {
+        for (SourcedRow row : batch.rows()) {
+            outcomes.add(attempt(List.of(row), batch.writeTimestampMicros()).thenCompose(error -> {
                 if (error == null) {
-                    written(1);
                     return CompletableFuture.completedFuture(null);
                 }
                 WriteErrorKind kind = WriteErrors.classify(error);
                 return kind == WriteErrorKind.REJECTED_ROW
-                        ? refused(row, error)
+                        ? CompletableFuture.completedFuture(deadLetter(row, error))
                         : CompletableFuture.failedFuture(failure(kind, 1, error));
             }));
         }
-        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             List<DeadLetter> letters = new ArrayList<>();
             for (CompletableFuture<DeadLetter> outcome : outcomes) {
                 DeadLetter letter = outcome.join();
@@ -92,19 +94,68 @@ final class RefusedRowIsolation {
                     letters.add(letter);
                 }
             }
-            return letters;
+            int written = batch.size() - letters.size();
+            return settle(new Outcome(written, written, letters), null);
         });
     }
 
+    /**
+     * Applies the guard to a finished write: passes it on, holds it until a row has been written,
+     * or fails it (and every held one) when too many rows in a row were refused.
+     */
+    private CompletableFuture<Outcome> settle(Outcome outcome, Throwable lastRefusal) {
+        List<Held> released = List.of();
+        CompletableFuture<Outcome> result;
+        FatalWriteException fatal = null;
+        synchronized (this) {
+            if (outcome.rowsWritten() > 0) {
+                consecutiveRefused = 0;
+            }
+            consecutiveRefused += outcome.deadLetters().size();
+            if (consecutiveRefused >= MAX_CONSECUTIVE_REFUSED_ROWS) {
+                String last = outcome.deadLetters().isEmpty() ? String.valueOf(lastRefusal)
+                        : outcome.deadLetters().get(outcome.deadLetters().size() - 1).message;
+                fatal = new FatalWriteException(MAX_CONSECUTIVE_REFUSED_ROWS + " rows in a row were refused and "
+                        + "none written, which is not bad data but a problem of the table or cluster (" + last
+                        + "): check " + keyspace + "." + table + " against infra/cassandra's schema and the "
+                        + "server's limits", lastRefusal);
+                released = new ArrayList<>(held);
+                held.clear();
+                result = CompletableFuture.failedFuture(fatal);
+            } else {
+                if (outcome.rowsWritten() > 0 && !rowWritten) {
+                    rowWritten = true;
+                    released = new ArrayList<>(held);
+                    held.clear();
+                }
+                if (rowWritten || outcome.deadLetters().isEmpty()) {
+                    result = CompletableFuture.completedFuture(outcome);
+                } else {
+                    result = new CompletableFuture<>();
+                    held.add(new Held(result, outcome));
+                }
+            }
+        }
+        // Completed outside the lock: completing runs Flink's callbacks.
+        for (Held wait : released) {
+            if (fatal != null) {
+                wait.future().completeExceptionally(fatal);
+            } else {
+                wait.future().complete(wait.outcome());
+            }
+        }
+        return result;
+    }
+
     /** The error of one request, or null when it was written. */
-    private CompletableFuture<Throwable> attempt(List<SourcedRow> rows) {
+    private CompletableFuture<Throwable> attempt(List<SourcedRow> rows, long writeTimestampMicros) {
         List<UserEventCassandraModel> plain = new ArrayList<>(rows.size());
         for (SourcedRow row : rows) {
             plain.add(row.row());
         }
         CompletableFuture<Void> request;
         try {
-            request = executor.execute(plain);
+            request = executor.execute(plain, writeTimestampMicros);
         } catch (RuntimeException e) {
             request = CompletableFuture.failedFuture(e);
         }
@@ -116,21 +167,8 @@ final class RefusedRowIsolation {
         });
     }
 
-    private void written(int rows) {
-        consecutiveRefused.set(0);
-        listener.written(rows);
-    }
-
-    private CompletableFuture<DeadLetter> refused(SourcedRow row, Throwable error) {
-        if (consecutiveRefused.incrementAndGet() >= MAX_CONSECUTIVE_REFUSED_ROWS) {
-            return CompletableFuture.failedFuture(new FatalWriteException(MAX_CONSECUTIVE_REFUSED_ROWS
-                    + " rows in a row were refused and none written, which is not bad data but a problem of "
-                    + "the table or cluster; the last refusal says: " + error.getMessage()
-                    + "; check " + keyspace + "." + table + " against infra/cassandra's schema and the "
-                    + "server's limits", error));
-        }
-        return CompletableFuture.completedFuture(
-                DeadLetter.ofRefusedRow(row, "Cassandra refused the row: " + error.getMessage(), clock.millis()));
+    private DeadLetter deadLetter(SourcedRow row, Throwable error) {
+        return DeadLetter.ofRefusedRow(row, "Cassandra refused the row: " + error.getMessage(), clock.millis());
     }
 
     private RuntimeException failure(WriteErrorKind kind, int rows, Throwable error) {

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Executes upserts of one partition's rows on the connector's driver: a single row as the prepared
- * insert, several as one UNLOGGED batch of them (one partition, so one mutation and no batch log).
+ * insert, several as one UNLOGGED batch of them (one partition, so one mutation and no batch log),
+ * with the batch's write timestamp rather than the driver's clock at sending time.
  */
 final class RowStatements implements RowWriteExecutor {
 
@@ -40,7 +41,7 @@ final class RowStatements implements RowWriteExecutor {
     }
 
     @Override
-    public CompletableFuture<Void> execute(List<UserEventCassandraModel> rows) {
+    public CompletableFuture<Void> execute(List<UserEventCassandraModel> rows, long writeTimestampMicros) {
         Statement statement;
         if (rows.size() == 1) {
             statement = bind(rows.get(0));
@@ -52,11 +53,12 @@ final class RowStatements implements RowWriteExecutor {
             statement = batch;
         }
         statement.setIdempotent(true);
+        statement.setDefaultTimestamp(writeTimestampMicros);
         CompletableFuture<Void> done = new CompletableFuture<>();
         ResultSetFuture future;
         try {
             future = session.executeAsync(statement);
-        } catch (RuntimeException e) { // e.g. a batch too large to encode
+        } catch (Throwable e) { // e.g. a batch too large to encode: the write must still end
             done.completeExceptionally(e);
             return done;
         }
@@ -64,7 +66,7 @@ final class RowStatements implements RowWriteExecutor {
             try {
                 future.getUninterruptibly();
                 done.complete(null);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 done.completeExceptionally(e);
             }
         }, Runnable::run);

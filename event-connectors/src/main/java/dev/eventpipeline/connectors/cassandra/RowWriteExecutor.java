@@ -8,8 +8,11 @@ import java.util.concurrent.CompletableFuture;
 /** Writes one partition's rows as one request. The seam between the write logic and the driver. */
 public interface RowWriteExecutor extends AutoCloseable {
 
-    /** Completes when Cassandra acknowledged the rows, or with the driver's error. */
-    CompletableFuture<Void> execute(List<UserEventCassandraModel> rows);
+    /**
+     * Writes {@code rows} with the write timestamp {@code writeTimestampMicros}; completes when
+     * Cassandra acknowledged them, or with the driver's error.
+     */
+    CompletableFuture<Void> execute(List<UserEventCassandraModel> rows, long writeTimestampMicros);
 
     @Override
     void close();

@@ -28,13 +28,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Classifies the driver's write errors. An invalid request is the server refusing this statement:
  * for our upserts that is the data (a key over 65,535 bytes, a mutation over the server's limit),
  * unless its message says the table, a column or the TTL itself is wrong, which no row can fix.
- * Anything unknown is fatal, never dead-lettered: a bug must not look like bad data.
+ * Anything unknown is fatal, never dead-lettered: a bug must not look like bad data. A replica
+ * failing the write (WriteFailure) or a server error counts as transient: retried, then the job
+ * replays, which stops only once the replica recovers.
  */
 public final class WriteErrors {
 
@@ -57,8 +58,7 @@ public final class WriteErrors {
                 || cause instanceof BusyConnectionException
                 || cause instanceof ServerError
                 || cause instanceof TruncateException
-                || cause instanceof UnpreparedException
-                || cause instanceof TimeoutException) {
+                || cause instanceof UnpreparedException) {
             return WriteErrorKind.TRANSIENT;
         }
         if (cause instanceof NoHostAvailableException noHost) {
@@ -91,7 +91,7 @@ public final class WriteErrors {
             return "Cassandra refused the credentials: check cassandra.username and cassandra.password";
         }
         String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("expiration date") || message.contains("ttl")) {
+        if (message.contains("expiration date") || message.contains("ttl is too large") || message.contains("invalid ttl")) {
             return "Cassandra refuses cassandra.ttl for every row: choose a shorter TTL";
         }
         if (cause instanceof InvalidQueryException || cause instanceof InvalidConfigurationInQueryException

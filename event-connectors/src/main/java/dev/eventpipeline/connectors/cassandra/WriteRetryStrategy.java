@@ -49,6 +49,10 @@ public final class WriteRetryStrategy implements AsyncRetryStrategy<DeadLetter> 
                 settings.retryMaxBackoff(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
+    public int maxRetries() {
+        return maxRetries;
+    }
+
     /** Flink counts the first attempt as 1: attempts 1..maxRetries may be followed by another. */
     @Override
     public boolean canRetry(int currentAttempts) {

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.Configuration;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -51,7 +51,7 @@ public final class DecodeAndValidateFunction extends ProcessFunction<RawEvent, S
     }
 
     @Override
-    public void open(Configuration parameters) {
+    public void open(OpenContext openContext) {
         processor = new RawEventProcessor(UserEventJsonCodec.withMaxPayloadBytes(maxPayloadBytes),
                 new UserEventValidator(limits, clock));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();

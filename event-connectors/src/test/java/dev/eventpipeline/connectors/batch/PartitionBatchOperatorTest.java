@@ -2,6 +2,8 @@ package dev.eventpipeline.connectors.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventpipeline.connectors.types.RowBatch;
+import dev.eventpipeline.connectors.types.RowBatchSerializer;
 import dev.eventpipeline.connectors.types.SourcedRow;
 import dev.eventpipeline.connectors.types.SourcedRowSerializer;
 import dev.eventpipeline.model.TableLayout;
@@ -10,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,13 @@ class PartitionBatchOperatorTest {
 
     private static final UUID USER = UUID.randomUUID();
 
-    private static OneInputStreamOperatorTestHarness<SourcedRow, List<SourcedRow>> harness()
+    private static OneInputStreamOperatorTestHarness<SourcedRow, RowBatch> harness()
             throws Exception {
         BatchSettings settings = BatchSettings.builder().maxRows(100).lingerMillis(50).build();
-        OneInputStreamOperatorTestHarness<SourcedRow, List<SourcedRow>> harness =
+        OneInputStreamOperatorTestHarness<SourcedRow, RowBatch> harness =
                 new OneInputStreamOperatorTestHarness<>(
                         new PartitionBatchOperator(settings, TableLayout.SEED), SourcedRowSerializer.INSTANCE);
-        harness.setup(new ListSerializer<>(SourcedRowSerializer.INSTANCE));
+        harness.setup(RowBatchSerializer.INSTANCE);
         harness.open();
         return harness;
     }
@@ -49,7 +50,7 @@ class PartitionBatchOperatorTest {
 
             harness.prepareSnapshotPreBarrier(1L);
 
-            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b).hasSize(2));
+            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b.rows()).hasSize(2));
         }
     }
 
@@ -65,7 +66,7 @@ class PartitionBatchOperatorTest {
             assertThat(harness.extractOutputValues()).isEmpty();
             harness.setProcessingTime(1_050);
 
-            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b).hasSize(2));
+            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b.rows()).hasSize(2));
         }
     }
 
@@ -76,7 +77,7 @@ class PartitionBatchOperatorTest {
 
             harness.endInput();
 
-            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b).hasSize(1));
+            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b.rows()).hasSize(1));
         }
     }
 
@@ -89,8 +90,25 @@ class PartitionBatchOperatorTest {
             harness.processElement(row(2));
 
             harness.prepareSnapshotPreBarrier(1L);
-            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b).hasSize(2));
+            assertThat(harness.extractOutputValues()).singleElement().satisfies(b -> assertThat(b.rows()).hasSize(2));
             assertThat(((PartitionBatchOperator) harness.getOperator()).rowCollisions()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void everyBatchIsWrittenLaterThanTheOneBeforeEvenInOneMillisecond() throws Exception {
+        try (var harness = harness()) {
+            harness.setProcessingTime(5);
+            harness.processElement(row(1));
+            harness.prepareSnapshotPreBarrier(1L);
+            harness.processElement(row(2));
+            harness.prepareSnapshotPreBarrier(2L);
+            harness.setProcessingTime(6);
+            harness.processElement(row(3));
+            harness.prepareSnapshotPreBarrier(3L);
+
+            assertThat(harness.extractOutputValues()).extracting(RowBatch::writeTimestampMicros)
+                    .containsExactly(5_000L, 5_001L, 6_000L);
         }
     }
 }

@@ -180,4 +180,21 @@ class PartitionBatchesTest {
                 .extracting(r -> r.row().metadata().get("note"))
                 .containsExactly("a again", "b", "c"));
     }
+
+    @Test
+    void aReplacementThatFitsInPlaceOfTheOldRowDoesNotSplitTheBatch() {
+        SourcedRow first = row(ALICE, DAY, 1, "view", "x".repeat(1000));
+        // Room for both rows and a little more, but not for a third row beside them.
+        long limit = PartitionBatches.estimatedBytes(first.row()) + PartitionBatches.estimatedBytes(
+                row(ALICE, DAY, 2, "view", "").row()) + 50;
+        PartitionBatches batches = seed(100, limit, 1000);
+        batches.add(first, 0, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 0, emitted::add);
+
+        assertThat(batches.add(row(ALICE, DAY, 2, "view", "y"), 0, emitted::add)).as("a collision").isTrue();
+
+        assertThat(emitted).isEmpty();
+        batches.drainAll(emitted::add);
+        assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(2));
+    }
 }

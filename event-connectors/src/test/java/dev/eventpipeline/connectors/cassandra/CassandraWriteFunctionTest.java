@@ -3,14 +3,13 @@ package dev.eventpipeline.connectors.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
-import dev.eventpipeline.connectors.types.SourcedRow;
-import dev.eventpipeline.connectors.types.SourcedRowSerializer;
+import dev.eventpipeline.connectors.types.RowBatch;
+import dev.eventpipeline.connectors.types.RowBatchSerializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.streaming.runtime.tasks.mailbox.Mail;
 import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
-import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.operators.async.AsyncWaitOperatorFactory;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -20,15 +19,15 @@ import org.junit.jupiter.api.Test;
 /** The writer in Flink's async I/O operator, on the harness' processing-time clock. */
 class CassandraWriteFunctionTest {
 
-    private static OneInputStreamOperatorTestHarness<List<SourcedRow>, DeadLetter> harness(int maxRetries)
+    private static OneInputStreamOperatorTestHarness<RowBatch, DeadLetter> harness(int maxRetries)
             throws Exception {
         WriteRetryStrategy retries = new WriteRetryStrategy(maxRetries, Duration.ofMillis(100), Duration.ofSeconds(1),
                 () -> 0.5);
         CassandraWriteFunction function = new CassandraWriteFunction(ScriptedCassandra::new, "event_streaming",
                 "user_events", RefusedRowIsolationTest.CLOCK);
-        OneInputStreamOperatorTestHarness<List<SourcedRow>, DeadLetter> harness = new OneInputStreamOperatorTestHarness<>(
+        OneInputStreamOperatorTestHarness<RowBatch, DeadLetter> harness = new OneInputStreamOperatorTestHarness<>(
                 new AsyncWaitOperatorFactory<>(function, 60_000, 10, AsyncDataStream.OutputMode.UNORDERED, retries),
-                new ListSerializer<>(SourcedRowSerializer.INSTANCE));
+                RowBatchSerializer.INSTANCE);
         harness.open();
         return harness;
     }
@@ -52,7 +51,7 @@ class CassandraWriteFunctionTest {
         ScriptedCassandra.reset(2);
         try (var harness = harness(5)) {
             harness.setProcessingTime(1_000);
-            harness.processElement(new StreamRecord<>(List.of(RefusedRowIsolationTest.row(1, "view"))));
+            harness.processElement(new StreamRecord<>(new RowBatch(42L, List.of(RefusedRowIsolationTest.row(1, "view")))));
             assertThat(ScriptedCassandra.REQUESTS).hasSize(1);
 
             advanceTo(harness, 1_074); // first backoff: 100 ms ceiling, jitter 0.5 -> 75 ms
@@ -66,6 +65,8 @@ class CassandraWriteFunctionTest {
             harness.endInput();
 
             assertThat(ScriptedCassandra.REQUESTS).hasSize(3);
+            assertThat(ScriptedCassandra.TIMESTAMPS).as("every retry writes with the batch's timestamp")
+                    .containsExactly(42L, 42L, 42L);
             assertThat(ScriptedCassandra.WRITTEN).hasSize(1);
             assertThat(harness.extractOutputValues()).isEmpty();
         }
@@ -75,8 +76,8 @@ class CassandraWriteFunctionTest {
     void aRefusedRowLeavesTheOperatorAsADeadLetter() throws Exception {
         ScriptedCassandra.reset(0);
         try (var harness = harness(5)) {
-            harness.processElement(new StreamRecord<>(List.of(
-                    RefusedRowIsolationTest.row(1, "view"), RefusedRowIsolationTest.row(2, "refused"))));
+            harness.processElement(new StreamRecord<>(new RowBatch(42L, List.of(
+                    RefusedRowIsolationTest.row(1, "view"), RefusedRowIsolationTest.row(2, "refused")))));
             harness.endInput();
 
             assertThat(harness.extractOutputValues()).singleElement()

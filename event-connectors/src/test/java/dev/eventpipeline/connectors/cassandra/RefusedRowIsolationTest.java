@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eventpipeline.connectors.deadletter.DeadLetter;
+import dev.eventpipeline.connectors.types.RowBatch;
 import dev.eventpipeline.connectors.types.SourcedRow;
 import dev.eventpipeline.model.UserEvent;
 import dev.eventpipeline.model.UserEventCassandraModel;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,6 @@ class RefusedRowIsolationTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-25T12:00:00Z"), ZoneOffset.UTC);
     static final UUID USER = UUID.fromString("589e4567-e89b-12d3-a456-426614174000");
 
-    private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger failedRequests = new AtomicInteger();
     private RefusedRowIsolation writer;
 
@@ -42,42 +42,45 @@ class RefusedRowIsolationTest {
                 .build(), USER.toString().getBytes(UTF_8), "user-events", 1, offset, 1_764_000_000_000L + offset);
     }
 
+    private static RowBatch batch(SourcedRow... rows) {
+        return batch(List.of(rows));
+    }
+
+    private static RowBatch batch(List<SourcedRow> rows) {
+        return new RowBatch(1_764_000_000_000_000L, rows);
+    }
+
     @BeforeEach
     void setUp() {
         ScriptedCassandra.reset(0);
         writer = new RefusedRowIsolation(new ScriptedCassandra(), "event_streaming", "user_events", CLOCK,
-                new RefusedRowIsolation.Listener() {
-                    @Override
-                    public void written(int rows) {
-                        written.addAndGet(rows);
-                    }
-
-                    @Override
-                    public void failedRequest(Throwable error) {
-                        failedRequests.incrementAndGet();
-                    }
-                });
+                error -> failedRequests.incrementAndGet());
     }
 
     @Test
     void aBatchThatFitsIsOneRequestAndNoDeadLetter() {
-        List<DeadLetter> letters = writer.write(List.of(row(1, "view"), row(2, "click"))).join();
+        RefusedRowIsolation.Outcome outcome = writer.write(batch(row(1, "view"), row(2, "click"))).join();
 
-        assertThat(letters).isEmpty();
+        assertThat(outcome.deadLetters()).isEmpty();
+        assertThat(outcome.rowsWritten()).isEqualTo(2);
+        assertThat(outcome.requestsWritten()).isEqualTo(1);
         assertThat(ScriptedCassandra.REQUESTS).hasSize(1);
-        assertThat(written).hasValue(2);
+        assertThat(ScriptedCassandra.TIMESTAMPS).containsExactly(1_764_000_000_000_000L);
     }
 
     @Test
     void aRefusedBatchIsRetriedRowByRowAndOnlyTheRefusedRowBecomesADeadLetter() {
         SourcedRow refused = row(2, "refused");
-        List<DeadLetter> letters = writer.write(List.of(row(1, "view"), refused, row(3, "click"))).join();
+        RefusedRowIsolation.Outcome outcome = writer.write(batch(row(1, "view"), refused, row(3, "click"))).join();
 
-        assertThat(ScriptedCassandra.WRITTEN).extracting(UserEventCassandraModel::eventType).containsExactlyInAnyOrder("view", "click");
+        assertThat(ScriptedCassandra.WRITTEN).extracting(UserEventCassandraModel::eventType)
+                .containsExactlyInAnyOrder("view", "click");
         assertThat(ScriptedCassandra.REQUESTS).hasSize(4); // the batch, then each row alone
-        assertThat(written).hasValue(2);
+        assertThat(ScriptedCassandra.TIMESTAMPS).as("row by row with the batch's timestamp")
+                .containsOnly(1_764_000_000_000_000L);
+        assertThat(outcome.rowsWritten()).isEqualTo(2);
         assertThat(failedRequests).hasValue(2);
-        assertThat(letters).singleElement().satisfies(letter -> {
+        assertThat(outcome.deadLetters()).singleElement().satisfies(letter -> {
             assertThat(letter.reason).isEqualTo("WRITE_REJECTED");
             assertThat(letter.message).contains("Cassandra refused the row", "Key length of 70009");
             assertThat(letter.sourceTopic).isEqualTo("user-events");
@@ -97,35 +100,79 @@ class RefusedRowIsolationTest {
     void aTransientErrorFailsTheWriteAsTransientSoTheWholeBatchIsRetried() {
         ScriptedCassandra.reset(1);
 
-        assertThatThrownBy(() -> writer.write(List.of(row(1, "view"))).join())
+        assertThatThrownBy(() -> writer.write(batch(row(1, "view"))).join())
                 .isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(TransientWriteException.class)
                 .hasMessageContaining("cassandra.max-retries");
-        assertThat(writer.write(List.of(row(1, "view"))).join()).isEmpty();
+        assertThat(writer.write(batch(row(1, "view"))).join().rowsWritten()).isEqualTo(1);
     }
 
     @Test
     void anErrorNoRowCanFixFailsAtOnceAndDeadLettersNothing() {
         ScriptedCassandra.fatalMessage = "unconfigured table user_events";
 
-        assertThatThrownBy(() -> writer.write(List.of(row(1, "view"), row(2, "view"))).join())
+        assertThatThrownBy(() -> writer.write(batch(row(1, "view"), row(2, "view"))).join())
                 .cause().isInstanceOf(FatalWriteException.class)
                 .hasMessageContaining("event_streaming.user_events", "apply the schema");
         assertThat(ScriptedCassandra.REQUESTS).hasSize(1);
+        assertThat(FatalWriteException.class.getAnnotation(org.apache.flink.runtime.throwable.ThrowableAnnotation.class)
+                .value()).as("Flink must not restart into it").isEqualTo(
+                        org.apache.flink.runtime.throwable.ThrowableType.NonRecoverableError);
     }
 
     @Test
-    void aHundredRefusalsInARowAreTakenForATableProblemNotForData() {
+    void refusalsBeforeTheFirstWrittenRowWaitAndTheFirstWrittenRowReleasesThem() {
+        CompletableFuture<RefusedRowIsolation.Outcome> early = writer.write(batch(row(1, "refused")));
+        assertThat(early).as("no dead letter while no row has been written").isNotDone();
+
+        assertThat(writer.write(batch(row(2, "view"))).join().rowsWritten()).isEqualTo(1);
+
+        assertThat(early).isCompleted();
+        assertThat(early.join().deadLetters()).singleElement()
+                .satisfies(letter -> assertThat(letter.sourceOffset).isEqualTo(1L));
+        assertThat(writer.write(batch(row(3, "refused"))).join().deadLetters()).hasSize(1);
+    }
+
+    @Test
+    void aTableThatTakesNoRowFailsTheJobAndDeadLettersNothing() {
         List<SourcedRow> refused = new ArrayList<>();
         for (int i = 0; i < RefusedRowIsolation.MAX_CONSECUTIVE_REFUSED_ROWS - 1; i++) {
             refused.add(row(i, "refused"));
         }
-        assertThat(writer.write(refused).join()).hasSize(RefusedRowIsolation.MAX_CONSECUTIVE_REFUSED_ROWS - 1);
-        assertThat(writer.write(List.of(row(1000, "view"))).join()).isEmpty(); // a success resets the count
-        assertThat(writer.write(refused).join()).hasSize(RefusedRowIsolation.MAX_CONSECUTIVE_REFUSED_ROWS - 1);
+        CompletableFuture<RefusedRowIsolation.Outcome> held = writer.write(batch(refused));
+        assertThat(held).isNotDone();
 
-        assertThatThrownBy(() -> writer.write(List.of(row(2000, "refused"))).join())
+        assertThatThrownBy(() -> writer.write(batch(row(1000, "refused"))).join())
                 .cause().isInstanceOf(FatalWriteException.class)
                 .hasMessageContaining("100 rows in a row were refused");
+        assertThat(held).isCompletedExceptionally();
+    }
+
+    @Test
+    void aHundredRefusalsInARowAfterWrittenRowsFailTheJob() {
+        assertThat(writer.write(batch(row(0, "view"))).join().rowsWritten()).isEqualTo(1);
+        List<SourcedRow> refused = new ArrayList<>();
+        for (int i = 1; i < RefusedRowIsolation.MAX_CONSECUTIVE_REFUSED_ROWS; i++) {
+            refused.add(row(i, "refused"));
+        }
+        assertThat(writer.write(batch(refused)).join().deadLetters()).hasSize(RefusedRowIsolation.MAX_CONSECUTIVE_REFUSED_ROWS - 1);
+        assertThat(writer.write(batch(row(1000, "view"))).join().rowsWritten()).isEqualTo(1); // resets the count
+        assertThat(writer.write(batch(refused)).join().deadLetters()).hasSize(RefusedRowIsolation.MAX_CONSECUTIVE_REFUSED_ROWS - 1);
+
+        assertThatThrownBy(() -> writer.write(batch(row(2000, "refused"))).join())
+                .cause().isInstanceOf(FatalWriteException.class)
+                .hasMessageContaining("100 rows in a row were refused");
+    }
+
+    @Test
+    void aRetriedAttemptCountsNothing() {
+        ScriptedCassandra.reset(1);
+        assertThatThrownBy(() -> writer.write(batch(row(1, "view"), row(2, "refused"))).join())
+                .cause().isInstanceOf(TransientWriteException.class);
+
+        RefusedRowIsolation.Outcome retried = writer.write(batch(row(1, "view"), row(2, "refused"))).join();
+        assertThat(retried.rowsWritten()).isEqualTo(1);
+        assertThat(retried.deadLetters()).hasSize(1);
+        assertThat(failedRequests).as("each failed request, the retried one included").hasValue(3);
     }
 }

@@ -34,20 +34,23 @@ final class ScriptedCassandra implements RowWriteExecutor, Serializable {
     };
 
     static final List<List<UserEventCassandraModel>> REQUESTS = Collections.synchronizedList(new ArrayList<>());
+    static final List<Long> TIMESTAMPS = Collections.synchronizedList(new ArrayList<>());
     static final List<UserEventCassandraModel> WRITTEN = Collections.synchronizedList(new ArrayList<>());
     static final AtomicInteger TIMEOUTS_LEFT = new AtomicInteger();
     static volatile String fatalMessage;
 
     static void reset(int timeouts) {
         REQUESTS.clear();
+        TIMESTAMPS.clear();
         WRITTEN.clear();
         TIMEOUTS_LEFT.set(timeouts);
         fatalMessage = null;
     }
 
     @Override
-    public CompletableFuture<Void> execute(List<UserEventCassandraModel> rows) {
+    public CompletableFuture<Void> execute(List<UserEventCassandraModel> rows, long writeTimestampMicros) {
         REQUESTS.add(List.copyOf(rows));
+        TIMESTAMPS.add(writeTimestampMicros);
         if (fatalMessage != null) {
             return CompletableFuture.failedFuture(new InvalidQueryException(HOST, fatalMessage));
         }

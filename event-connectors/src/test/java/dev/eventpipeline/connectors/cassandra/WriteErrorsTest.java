@@ -24,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,7 +57,6 @@ class WriteErrorsTest {
                 Arguments.of(new ServerError(HOST, "java.lang.RuntimeException"), WriteErrorKind.TRANSIENT),
                 Arguments.of(new NoHostAvailableException(Map.of(HOST, new TransportException(HOST, "refused"))),
                         WriteErrorKind.TRANSIENT),
-                Arguments.of(new TimeoutException("writer timeout"), WriteErrorKind.TRANSIENT),
                 // the data of this statement
                 Arguments.of(new InvalidQueryException(HOST, "Key length of 70009 is longer than maximum of 65535"),
                         WriteErrorKind.REJECTED_ROW),

@@ -84,6 +84,7 @@ public abstract class PipelineConfig {
                 .maxConcurrentRequests(reader.get(CASSANDRA_MAX_CONCURRENT_REQUESTS))
                 .batching(BatchSettings.builder()
                         .maxRows(reader.get(CASSANDRA_BATCH_MAX_ROWS))
+                        .maxBytes(reader.get(CASSANDRA_BATCH_MAX_BYTES))
                         .lingerMillis(reader.get(CASSANDRA_BATCH_LINGER).toMillis())
                         .build())
                 .requestTimeout(reader.get(CASSANDRA_REQUEST_TIMEOUT))

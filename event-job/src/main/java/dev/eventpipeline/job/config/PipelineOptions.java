@@ -85,6 +85,11 @@ public final class PipelineOptions {
     public static final ConfigOption<Integer> CASSANDRA_BATCH_MAX_ROWS = ConfigOption.of(
             "cassandra.batch.max-rows", "64",
             "Rows of one partition written as one UNLOGGED batch; 1 writes each row alone", intBetween(1, 1024));
+    public static final ConfigOption<Integer> CASSANDRA_BATCH_MAX_BYTES = ConfigOption.of(
+            "cassandra.batch.max-bytes", "1048576",
+            "Largest one-partition batch, estimated at 3 bytes a character; one batch is one mutation, so keep it "
+                    + "within half of the cluster's max_mutation_size (the start-up check does)",
+            intBetween(1024, 8 * 1024 * 1024));
     public static final ConfigOption<Duration> CASSANDRA_BATCH_LINGER = ConfigOption.of(
             "cassandra.batch.linger", "200 ms", "How long a row may wait for others of its partition",
             duration(true));
@@ -167,7 +172,7 @@ public final class PipelineOptions {
             KAFKA_BOUNDED, DLQ_TOPIC, DLQ_MAX_RECORD_BYTES,
             CASSANDRA_CONTACT_POINTS, CASSANDRA_PORT, CASSANDRA_LOCAL_DATACENTER, CASSANDRA_KEYSPACE, CASSANDRA_TABLE_LAYOUT, CASSANDRA_TABLE,
             CASSANDRA_USERNAME, CASSANDRA_PASSWORD, CASSANDRA_SSL, CASSANDRA_CONSISTENCY, CASSANDRA_TTL,
-            CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_BATCH_MAX_ROWS, CASSANDRA_BATCH_LINGER,
+            CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_BATCH_MAX_ROWS, CASSANDRA_BATCH_MAX_BYTES, CASSANDRA_BATCH_LINGER,
             CASSANDRA_REQUEST_TIMEOUT, CASSANDRA_MAX_RETRIES, CASSANDRA_RETRY_INITIAL_BACKOFF,
             CASSANDRA_RETRY_MAX_BACKOFF,
             MAX_PAYLOAD_BYTES, MAX_EVENT_TYPE_LENGTH, MAX_METADATA_ENTRIES, MAX_METADATA_KEY_LENGTH,

@@ -233,6 +233,7 @@ final class CassandraChecks {
             return;
         }
         SizeLimitChecks.rows(maxRowBytes.getAsInt(), maxMutation.getAsLong()).ifPresent(report::problem);
+        SizeLimitChecks.batches(settings.batching().maxBytes(), maxMutation.getAsLong()).ifPresent(report::problem);
     }
 
     private static void skip(PreflightReport.Builder report, String reason) {

@@ -108,6 +108,7 @@ class PipelineConfigTest {
         "cassandra.ttl|0 s|longer than zero",
         "cassandra.max-concurrent-requests|5000|from 1 to 1024",
         "cassandra.batch.max-rows|0|from 1 to 1024",
+        "cassandra.batch.max-bytes|1000|from 1024 to 8388608",
         "cassandra.batch.linger|later|duration such as",
         "cassandra.request-timeout|soon|duration such as",
         "cassandra.max-retries|-1|from 0 to 100",

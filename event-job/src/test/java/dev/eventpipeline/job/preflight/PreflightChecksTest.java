@@ -202,12 +202,20 @@ class PreflightChecksTest {
     }
 
     @Test
-    void aRowLargerThanTheLargestMutationIsRefused() {
-        assertThat(SizeLimitChecks.rows(16 * 1024 * 1024 + 1, 16L * 1024 * 1024)).contains(
-                "validation.max-row-bytes=16777217 exceeds Cassandra's largest mutation, 16777216 bytes "
+    void aRowOrBatchOverHalfTheLargestMutationIsRefused() {
+        long sixteenMiB = 16L * 1024 * 1024;
+        assertThat(SizeLimitChecks.rows(8 * 1024 * 1024 + 1, sixteenMiB)).contains(
+                "validation.max-row-bytes=8388609 exceeds half of Cassandra's largest mutation, 16777216 bytes "
                         + "(max_mutation_size, by default half of commitlog_segment_size): lower validation.max-row-bytes "
-                        + "or raise max_mutation_size in cassandra.yaml");
-        assertThat(SizeLimitChecks.rows(1024 * 1024, 16L * 1024 * 1024)).isEmpty();
+                        + "to at most 8388608 or raise max_mutation_size in cassandra.yaml");
+        assertThat(SizeLimitChecks.rows(8 * 1024 * 1024, sixteenMiB)).isEmpty();
+        assertThat(SizeLimitChecks.rows(1024 * 1024, sixteenMiB)).isEmpty();
+
+        assertThat(SizeLimitChecks.batches(1024 * 1024, 512 * 1024)).contains(
+                "cassandra.batch.max-bytes=1048576 exceeds half of Cassandra's largest mutation, 524288 bytes "
+                        + "(max_mutation_size): lower cassandra.batch.max-bytes to at most 262144 or raise "
+                        + "max_mutation_size in cassandra.yaml");
+        assertThat(SizeLimitChecks.batches(1024 * 1024, sixteenMiB)).isEmpty();
     }
 
     @Test
