@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.flink.streaming.runtime.tasks.mailbox.Mail;
 import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.async.AsyncWaitOperatorFactory;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -21,6 +22,11 @@ class CassandraWriteFunctionTest {
 
     private static OneInputStreamOperatorTestHarness<RowBatch, DeadLetter> harness(int maxRetries)
             throws Exception {
+        return harness(maxRetries, null);
+    }
+
+    private static OneInputStreamOperatorTestHarness<RowBatch, DeadLetter> harness(int maxRetries,
+            OperatorSubtaskState restored) throws Exception {
         WriteRetryStrategy retries = new WriteRetryStrategy(maxRetries, Duration.ofMillis(100), Duration.ofSeconds(1),
                 () -> 0.5);
         CassandraWriteFunction function = new CassandraWriteFunction(ScriptedCassandra::new, "event_streaming",
@@ -28,6 +34,9 @@ class CassandraWriteFunctionTest {
         OneInputStreamOperatorTestHarness<RowBatch, DeadLetter> harness = new OneInputStreamOperatorTestHarness<>(
                 new AsyncWaitOperatorFactory<>(function, 60_000, 10, AsyncDataStream.OutputMode.UNORDERED, retries),
                 RowBatchSerializer.INSTANCE);
+        if (restored != null) {
+            harness.initializeState(restored);
+        }
         harness.open();
         return harness;
     }
@@ -83,6 +92,35 @@ class CassandraWriteFunctionTest {
             assertThat(harness.extractOutputValues()).singleElement()
                     .satisfies(letter -> assertThat(letter.sourceOffset).isEqualTo(2L));
             assertThat(ScriptedCassandra.WRITTEN).hasSize(1);
+        }
+    }
+
+    @Test
+    void aWriteInFlightAtACheckpointIsWrittenAgainAfterARestoreAndItsDeadLetterIsNotLost() throws Exception {
+        ScriptedCassandra.reset(0);
+        OperatorSubtaskState checkpoint;
+        try (var harness = harness(5)) {
+            harness.processElement(new StreamRecord<>(new RowBatch(7L, List.of(RefusedRowIsolationTest.row(1, "view")))));
+            runMails(harness);
+            ScriptedCassandra.unanswered = true; // the next write is still on its way when the checkpoint is taken
+            harness.processElement(new StreamRecord<>(new RowBatch(8L, List.of(
+                    RefusedRowIsolationTest.row(2, "view"), RefusedRowIsolationTest.row(3, "refused")))));
+            checkpoint = harness.snapshot(1L, 1L);
+            assertThat(harness.extractOutputValues()).as("nothing emitted before the crash").isEmpty();
+        } // the crash: the answer never comes
+
+        ScriptedCassandra.reset(0);
+        try (var restored = harness(5, checkpoint)) {
+            runMails(restored);
+            restored.processElement(new StreamRecord<>(new RowBatch(9L, List.of(RefusedRowIsolationTest.row(4, "view")))));
+            restored.endInput();
+
+            assertThat(ScriptedCassandra.TIMESTAMPS).as("the batch from the checkpoint first, with its own timestamp")
+                    .startsWith(8L);
+            assertThat(restored.extractOutputValues()).singleElement()
+                    .satisfies(letter -> assertThat(letter.sourceOffset).isEqualTo(3L));
+            assertThat(ScriptedCassandra.WRITTEN).extracting(row -> row.eventTime().toEpochMilli() % 1000)
+                    .containsExactlyInAnyOrder(2L, 4L);
         }
     }
 }

@@ -38,6 +38,8 @@ final class ScriptedCassandra implements RowWriteExecutor, Serializable {
     static final List<UserEventCassandraModel> WRITTEN = Collections.synchronizedList(new ArrayList<>());
     static final AtomicInteger TIMEOUTS_LEFT = new AtomicInteger();
     static volatile String fatalMessage;
+    /** While set, requests are accepted and never answered: writes in flight, as at a checkpoint. */
+    static volatile boolean unanswered;
 
     static void reset(int timeouts) {
         REQUESTS.clear();
@@ -45,12 +47,16 @@ final class ScriptedCassandra implements RowWriteExecutor, Serializable {
         WRITTEN.clear();
         TIMEOUTS_LEFT.set(timeouts);
         fatalMessage = null;
+        unanswered = false;
     }
 
     @Override
     public CompletableFuture<Void> execute(List<UserEventCassandraModel> rows, long writeTimestampMicros) {
         REQUESTS.add(List.copyOf(rows));
         TIMESTAMPS.add(writeTimestampMicros);
+        if (unanswered) {
+            return new CompletableFuture<>();
+        }
         if (fatalMessage != null) {
             return CompletableFuture.failedFuture(new InvalidQueryException(HOST, fatalMessage));
         }
