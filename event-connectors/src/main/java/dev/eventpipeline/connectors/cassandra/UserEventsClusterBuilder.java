@@ -9,7 +9,7 @@ import com.datastax.driver.core.policies.FallthroughRetryPolicy;
 import com.datastax.driver.core.policies.TokenAwarePolicy;
 import org.apache.flink.streaming.connectors.cassandra.ClusterBuilder;
 
-/** Configures the connector's driver: routing, consistency, idempotence, auth, TLS. */
+/** Configures the connector's driver for the writer: routing, consistency, idempotence, auth, TLS. */
 public final class UserEventsClusterBuilder extends ClusterBuilder {
 
     private static final long serialVersionUID = 1L;
@@ -23,8 +23,7 @@ public final class UserEventsClusterBuilder extends ClusterBuilder {
     @Override
     protected Cluster buildCluster(Cluster.Builder builder) {
         int timeoutMillis = Math.toIntExact(settings.requestTimeout().toMillis());
-        builder.addContactPoints(settings.contactPoints().toArray(String[]::new))
-                .withPort(settings.port())
+        connectTo(builder, settings)
                 .withLoadBalancingPolicy(new TokenAwarePolicy(
                         DCAwareRoundRobinPolicy.builder().withLocalDc(settings.localDatacenter()).build()))
                 .withQueryOptions(new QueryOptions()
@@ -36,13 +35,22 @@ public final class UserEventsClusterBuilder extends ClusterBuilder {
                 .withSocketOptions(new SocketOptions().setReadTimeoutMillis(timeoutMillis))
                 // The connector's driver expects metrics-core 3 for JMX; we report through Flink.
                 .withoutJMXReporting();
+        return builder.build();
+    }
+
+    /**
+     * Where and as whom to connect: contact points, port, credentials, TLS. The one place for it,
+     * shared by the writer and the start-up checks, so both reach a cluster the same way.
+     */
+    public static Cluster.Builder connectTo(Cluster.Builder builder, CassandraSinkSettings settings) {
+        builder.addContactPoints(settings.contactPoints().toArray(String[]::new)).withPort(settings.port());
         if (settings.username().isPresent()) {
             builder.withCredentials(settings.username().get(), settings.password().orElse(""));
         }
         if (settings.ssl()) {
             builder.withSSL();
         }
-        return builder.build();
+        return builder;
     }
 
     /** A factory of executors on a fresh session of this configuration. */

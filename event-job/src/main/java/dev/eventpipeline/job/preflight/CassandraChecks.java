@@ -18,6 +18,7 @@ import com.datastax.driver.core.policies.ConstantReconnectionPolicy;
 import com.datastax.driver.core.policies.FallthroughRetryPolicy;
 import com.datastax.driver.core.policies.RoundRobinPolicy;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
+import dev.eventpipeline.connectors.cassandra.UserEventsClusterBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,10 +85,8 @@ final class CassandraChecks {
     }
 
     private Cluster cluster() {
-        Cluster.Builder builder = Cluster.builder()
+        Cluster.Builder builder = UserEventsClusterBuilder.connectTo(Cluster.builder(), settings)
                 .withClusterName("event-pipeline-preflight")
-                .addContactPoints(settings.contactPoints().toArray(String[]::new))
-                .withPort(settings.port())
                 // Any node will do for these reads; the datacenter is checked, not assumed.
                 .withLoadBalancingPolicy(new RoundRobinPolicy())
                 .withQueryOptions(new QueryOptions().setMetadataEnabled(false).setConsistencyLevel(ConsistencyLevel.ONE))
@@ -98,12 +97,6 @@ final class CassandraChecks {
                 .withReconnectionPolicy(new ConstantReconnectionPolicy(CONNECT_TIMEOUT.toMillis()))
                 .withoutJMXReporting()
                 .withoutMetrics();
-        if (settings.username().isPresent()) {
-            builder.withCredentials(settings.username().get(), settings.password().orElse(""));
-        }
-        if (settings.ssl()) {
-            builder.withSSL();
-        }
         return builder.build();
     }
 
