@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /** Flink serializer for {@link RowBatch}: the timestamp, the row count, then each row as {@link SourcedRowSerializer} writes it. */
-public final class RowBatchSerializer extends TypeSerializerSingleton<RowBatch> {
+public final class RowBatchSerializer extends ImmutableValueSerializer<RowBatch> {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,28 +18,8 @@ public final class RowBatchSerializer extends TypeSerializerSingleton<RowBatch> 
     private static final SourcedRowSerializer ROWS = SourcedRowSerializer.INSTANCE;
 
     @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
     public RowBatch createInstance() {
         return new RowBatch(0, List.of());
-    }
-
-    @Override
-    public RowBatch copy(RowBatch from) {
-        return from;
-    }
-
-    @Override
-    public RowBatch copy(RowBatch from, RowBatch reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -61,16 +40,6 @@ public final class RowBatchSerializer extends TypeSerializerSingleton<RowBatch> 
             rows.add(ROWS.deserialize(source));
         }
         return new RowBatch(timestamp, rows);
-    }
-
-    @Override
-    public RowBatch deserialize(RowBatch reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

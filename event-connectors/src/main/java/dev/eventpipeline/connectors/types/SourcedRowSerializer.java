@@ -4,13 +4,12 @@ import dev.eventpipeline.model.UserEventCassandraModel;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /** Flink serializer for {@link SourcedRow}: the row as {@link UserEventRowSerializer} writes it, then its source. */
-public final class SourcedRowSerializer extends TypeSerializerSingleton<SourcedRow> {
+public final class SourcedRowSerializer extends ImmutableValueSerializer<SourcedRow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,28 +18,8 @@ public final class SourcedRowSerializer extends TypeSerializerSingleton<SourcedR
     private static final UserEventRowSerializer ROWS = UserEventRowSerializer.INSTANCE;
 
     @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
     public SourcedRow createInstance() {
         return new SourcedRow(ROWS.createInstance(), null, "", 0, 0, 0);
-    }
-
-    @Override
-    public SourcedRow copy(SourcedRow from) {
-        return from;
-    }
-
-    @Override
-    public SourcedRow copy(SourcedRow from, SourcedRow reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -69,16 +48,6 @@ public final class SourcedRowSerializer extends TypeSerializerSingleton<SourcedR
         }
         return new SourcedRow(row, key, StringValue.readString(source), source.readInt(), source.readLong(),
                 source.readLong());
-    }
-
-    @Override
-    public SourcedRow deserialize(SourcedRow reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -19,7 +18,7 @@ import org.apache.flink.types.StringValue;
  * day, the time as epoch millis, strings in Flink's own format. Without it the row, an Immutables
  * class with UUID, LocalDate and Map fields, would go through Kryo.
  */
-public final class UserEventRowSerializer extends TypeSerializerSingleton<UserEventCassandraModel> {
+public final class UserEventRowSerializer extends ImmutableValueSerializer<UserEventCassandraModel> {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,28 +33,8 @@ public final class UserEventRowSerializer extends TypeSerializerSingleton<UserEv
             .build();
 
     @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
     public UserEventCassandraModel createInstance() {
         return EMPTY;
-    }
-
-    @Override
-    public UserEventCassandraModel copy(UserEventCassandraModel from) {
-        return from;
-    }
-
-    @Override
-    public UserEventCassandraModel copy(UserEventCassandraModel from, UserEventCassandraModel reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -94,17 +73,6 @@ public final class UserEventRowSerializer extends TypeSerializerSingleton<UserEv
                 .eventId(eventId)
                 .metadata(metadata)
                 .build();
-    }
-
-    @Override
-    public UserEventCassandraModel deserialize(UserEventCassandraModel reuse, DataInputView source)
-            throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override
