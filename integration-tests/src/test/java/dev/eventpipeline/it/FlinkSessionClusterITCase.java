@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventpipeline.infra.LocalServers;
 import dev.eventpipeline.it.support.Await;
 import dev.eventpipeline.it.support.Converge;
+import dev.eventpipeline.it.support.FlinkCli;
 import dev.eventpipeline.it.support.FlinkRest;
 import dev.eventpipeline.it.support.FlinkSessionCluster;
 import dev.eventpipeline.it.support.MixedStream;
@@ -37,8 +38,7 @@ class FlinkSessionClusterITCase {
 
     @Test
     void theShadedJarRunsOnASessionClusterAndWritesEveryEvent() throws Exception {
-        Path jar = Path.of(System.getProperty("eventpipeline.it.job-jar", "target/job/event-job.jar"));
-        assertThat(jar).as("the shaded job JAR (copied by the build)").isRegularFile();
+        Path jar = FlinkCli.jobJar();
         LocalServers servers = LocalServers.shared();
         KafkaTestClient kafka = new KafkaTestClient(servers.bootstrapServers());
         String topic = servers.createFreshTopic("cluster", 2);

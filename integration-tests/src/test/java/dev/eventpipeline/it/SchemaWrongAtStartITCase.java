@@ -34,8 +34,7 @@ class SchemaWrongAtStartITCase {
 
     @Test
     void flinkRunRefusesAJobWhoseTableHasAColumnOfTheWrongType() throws Exception {
-        Path jar = Path.of(System.getProperty("eventpipeline.it.job-jar", "target/job/event-job.jar"));
-        assertThat(jar).as("the shaded job JAR (copied by the build)").isRegularFile();
+        Path jar = FlinkCli.jobJar();
         LocalServers servers = LocalServers.shared();
         for (String ddl : List.of(
                 "CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE

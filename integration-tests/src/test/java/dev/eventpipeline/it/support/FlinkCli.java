@@ -39,6 +39,15 @@ public final class FlinkCli {
             logger.kafka.level = WARN
             """;
 
+    /** The shaded job JAR the build copies for these tests. */
+    public static Path jobJar() {
+        Path jar = Path.of(System.getProperty("eventpipeline.it.job-jar", "target/job/event-job.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the shaded job JAR (copied by the build) is not at " + jar.toAbsolutePath());
+        }
+        return jar;
+    }
+
     private final Path home;
     private final Path conf;
     private final Path logs;
