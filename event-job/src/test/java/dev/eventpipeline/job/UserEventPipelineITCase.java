@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventpipeline.connectors.deadletter.DeadLetterHeaders;
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.cassandra.UserEventsTable;
 import dev.eventpipeline.job.testing.InvalidPayloads;
 import dev.eventpipeline.job.testing.KafkaTestClient;
 import dev.eventpipeline.job.testing.TestEvents;
 import dev.eventpipeline.job.testing.TestPipelines;
-import dev.eventpipeline.job.testing.UserEventsTable;
 import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.UserEvent;
 import dev.eventpipeline.model.UserEventCassandraModel;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventpipeline.infra.LocalCassandra;
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.cassandra.UserEventsTable;
 import dev.eventpipeline.it.support.Await;
 import dev.eventpipeline.it.support.Converge;
 import dev.eventpipeline.it.support.FlinkRest;
@@ -16,7 +17,6 @@ import dev.eventpipeline.it.support.ScenarioReport;
 import dev.eventpipeline.it.support.ServerOutages;
 import dev.eventpipeline.job.testing.KafkaTestClient;
 import dev.eventpipeline.job.testing.TestPipelines;
-import dev.eventpipeline.job.testing.UserEventsTable;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;

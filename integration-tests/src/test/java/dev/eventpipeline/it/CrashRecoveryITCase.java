@@ -3,6 +3,7 @@ package dev.eventpipeline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.cassandra.UserEventsTable;
 import dev.eventpipeline.it.support.Await;
 import dev.eventpipeline.it.support.Converge;
 import dev.eventpipeline.it.support.FlinkRest;
@@ -13,7 +14,6 @@ import dev.eventpipeline.it.support.PipelineRuns;
 import dev.eventpipeline.it.support.ScenarioReport;
 import dev.eventpipeline.job.testing.KafkaTestClient;
 import dev.eventpipeline.job.testing.TestPipelines;
-import dev.eventpipeline.job.testing.UserEventsTable;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

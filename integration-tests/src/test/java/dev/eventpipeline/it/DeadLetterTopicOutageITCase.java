@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventpipeline.connectors.deadletter.DeadLetterHeaders;
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.cassandra.UserEventsTable;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.infra.kafka.TopicSpec;
 import dev.eventpipeline.it.support.Await;
@@ -18,7 +19,6 @@ import dev.eventpipeline.it.support.PipelineRuns;
 import dev.eventpipeline.it.support.ScenarioReport;
 import dev.eventpipeline.job.testing.KafkaTestClient;
 import dev.eventpipeline.job.testing.TestPipelines;
-import dev.eventpipeline.job.testing.UserEventsTable;
 import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.nio.ByteBuffer;

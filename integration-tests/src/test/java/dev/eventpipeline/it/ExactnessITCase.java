@@ -3,12 +3,12 @@ package dev.eventpipeline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.cassandra.UserEventsTable;
 import dev.eventpipeline.it.support.MixedStream;
 import dev.eventpipeline.it.support.Outcome;
 import dev.eventpipeline.it.support.ScenarioReport;
 import dev.eventpipeline.job.testing.KafkaTestClient;
 import dev.eventpipeline.job.testing.TestPipelines;
-import dev.eventpipeline.job.testing.UserEventsTable;
 import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.cassandra.UserEventsTable;
 import dev.eventpipeline.it.support.Await;
 import dev.eventpipeline.it.support.Converge;
 import dev.eventpipeline.it.support.FlinkRest;
@@ -14,7 +15,6 @@ import dev.eventpipeline.it.support.PipelineRuns;
 import dev.eventpipeline.it.support.ScenarioReport;
 import dev.eventpipeline.job.testing.KafkaTestClient;
 import dev.eventpipeline.job.testing.TestPipelines;
-import dev.eventpipeline.job.testing.UserEventsTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.eventpipeline.it.support;
 
+import dev.eventpipeline.infra.cassandra.UserEventsTable;
 import dev.eventpipeline.job.testing.KafkaTestClient;
-import dev.eventpipeline.job.testing.UserEventsTable;
 import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.nio.ByteBuffer;

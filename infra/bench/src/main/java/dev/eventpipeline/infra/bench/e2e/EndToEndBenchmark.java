@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.eventpipeline.infra.LocalCassandra;
 import dev.eventpipeline.infra.LocalKafka;
+import dev.eventpipeline.infra.cassandra.UserEventsTable;
 import dev.eventpipeline.infra.bench.baseline.SeedLikeJob;
 import dev.eventpipeline.infra.bench.ceiling.DriverCeiling;
 import dev.eventpipeline.infra.bench.generate.EventGenerator;
