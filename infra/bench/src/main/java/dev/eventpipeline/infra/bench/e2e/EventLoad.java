@@ -1,7 +1,6 @@
 package dev.eventpipeline.infra.bench.e2e;
 
-import dev.eventpipeline.model.UserEvent;
-import dev.eventpipeline.model.json.UserEventJsonCodec;
+import dev.eventpipeline.infra.generate.GeneratedRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
@@ -12,10 +11,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Produces events to Kafka as JSON keyed by user_id: all at once, or at a fixed rate. */
+/** Produces generated records to Kafka (JSON keyed by user_id): all at once, or at a fixed rate. */
 final class EventLoad implements AutoCloseable {
 
-    private final UserEventJsonCodec codec = UserEventJsonCodec.create();
     private final KafkaProducer<byte[], byte[]> producer;
 
     /** {@code lingerMs} 20 for bulk loading, a few ms for latency runs (it counts as latency). */
@@ -29,33 +27,33 @@ final class EventLoad implements AutoCloseable {
         producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    void sendAll(String topic, List<UserEvent> events) {
-        for (UserEvent event : events) {
-            send(topic, event, System.currentTimeMillis());
+    void sendAll(String topic, List<GeneratedRecord> records) {
+        for (GeneratedRecord record : records) {
+            send(topic, record, System.currentTimeMillis());
         }
         producer.flush();
     }
 
-    /** Sends one event with an explicit record timestamp (epoch ms). */
-    void send(String topic, UserEvent event, long timestampMillis) {
+    /** Sends one record with an explicit record timestamp (epoch ms). */
+    void send(String topic, GeneratedRecord record, long timestampMillis) {
         producer.send(new ProducerRecord<>(topic, null, timestampMillis,
-                event.userId().toString().getBytes(StandardCharsets.UTF_8), codec.encode(event)));
+                record.key().getBytes(StandardCharsets.UTF_8), record.value()));
     }
 
     /**
-     * Sends {@code count} events from {@code next} at {@code ratePerSecond}; {@code sent} sees each
-     * event with its record timestamp.
+     * Sends {@code count} records from {@code next} at {@code ratePerSecond}; {@code sent} sees each
+     * record with its record timestamp.
      */
-    void paced(String topic, double ratePerSecond, long count, Supplier<UserEvent> next, Sent sent) {
+    void paced(String topic, double ratePerSecond, long count, Supplier<GeneratedRecord> next, Sent sent) {
         long start = System.nanoTime();
         long done = 0;
         while (done < count) {
             long due = Math.min(count, (long) ((System.nanoTime() - start) / 1e9 * ratePerSecond));
             while (done < due) {
-                UserEvent event = next.get();
+                GeneratedRecord record = next.get();
                 long now = System.currentTimeMillis();
-                send(topic, event, now);
-                sent.accept(event, now);
+                send(topic, record, now);
+                sent.accept(record, now);
                 done++;
             }
             LockSupport.parkNanos(500_000);
@@ -64,7 +62,7 @@ final class EventLoad implements AutoCloseable {
     }
 
     interface Sent {
-        void accept(UserEvent event, long timestampMillis);
+        void accept(GeneratedRecord record, long timestampMillis);
     }
 
     @Override
