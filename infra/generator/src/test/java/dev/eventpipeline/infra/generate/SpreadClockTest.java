@@ -42,4 +42,19 @@ class SpreadClockTest {
         assertThat(times).allSatisfy(time -> assertThat(time).isBefore(Instant.now().plusSeconds(1)));
         assertThat(Duration.between(times.get(0), times.get(999))).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
     }
+
+    @Test
+    void acrossYesterdaysMidnightGivesTwoBucketDatesADayBeforeNow() {
+        Clock now = Clock.fixed(Instant.parse("2025-11-25T00:10:00Z"), ZoneOffset.UTC);
+        SpreadClock clock = SpreadClock.acrossYesterdaysMidnight(Duration.ofHours(1), 60, now);
+
+        List<Instant> readings = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            readings.add(clock.instant());
+        }
+
+        assertThat(readings.get(0)).isEqualTo(Instant.parse("2025-11-23T23:30:00Z"));
+        assertThat(readings.get(30)).isEqualTo(Instant.parse("2025-11-24T00:00:00Z"));
+        assertThat(readings.get(59)).isEqualTo(Instant.parse("2025-11-24T00:29:00Z"));
+    }
 }
