@@ -11,6 +11,7 @@ import dev.eventpipeline.model.json.UserEventJsonCodec;
 import dev.eventpipeline.transform.CassandraLimits;
 import dev.eventpipeline.transform.RawEventProcessor;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -160,6 +161,23 @@ class EventGeneratorTest {
             keys.add(List.of(row.userId(), row.bucketDate(), row.eventTime(), row.eventType()));
         }
         assertThat(keys).hasSize(rows.size());
+    }
+
+    @Test
+    void validEventsAcrossYesterdaysMidnightAreDistinctRowsOnTwoBucketDatesNeverAheadOfTheClock() {
+        // What the pipeline tests take from the generator: every event its own row, two bucket dates.
+        RawEventProcessor job = JobProcessor.under(PayloadLimits.JOB_DEFAULTS, Clock.systemUTC());
+        List<UserEvent> events = EventGenerator.settings().seed(11).users(60)
+                .clock(SpreadClock.acrossYesterdaysMidnight(Duration.ofHours(1), 3_000, Clock.systemUTC()))
+                .generator().nextValidEvents(3_000);
+        List<UserEventCassandraModel> rows = events.stream()
+                .map(event -> job.process(UserEventJsonCodec.create().encode(event)).value()).toList();
+
+        assertThat(rows.stream().map(row -> List.of(row.userId(), row.bucketDate(), row.eventTime(), row.eventType()))
+                .distinct()).hasSize(3_000);
+        assertThat(rows.stream().map(UserEventCassandraModel::bucketDate).distinct()).hasSize(2);
+        assertThat(events).allSatisfy(event -> assertThat(event.eventTime()).isBefore(Instant.now()));
+        assertThat(events.stream().map(UserEvent::userId).distinct().count()).isGreaterThan(30);
     }
 
     @Test
