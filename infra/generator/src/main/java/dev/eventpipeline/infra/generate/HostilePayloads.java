@@ -291,7 +291,10 @@ public final class HostilePayloads {
         return event(quote(USER), eventType, eventTime, quote(ID), metadata);
     }
 
-    /** Name to payload (a null payload is a Kafka record with a null value, a tombstone). */
+    /**
+     * The poison corpus, name to payload (a null payload is a Kafka record with a null value, a tombstone),
+     * for a job running with {@link #CORPUS_LIMITS}; the seed picks the random binary entries.
+     */
     public static Map<String, byte[]> corpus(long seed) {
         Map<String, byte[]> corpus = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(seed);
