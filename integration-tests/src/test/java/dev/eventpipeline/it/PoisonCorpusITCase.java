@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventpipeline.connectors.deadletter.DeadLetterHeaders;
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.generate.HostilePayloads;
 import dev.eventpipeline.it.support.Await;
 import dev.eventpipeline.it.support.FlinkRest;
-import dev.eventpipeline.it.support.HostilePayloads;
 import dev.eventpipeline.it.support.MiniClusters;
 import dev.eventpipeline.it.support.Outcome;
 import dev.eventpipeline.it.support.PipelineRuns;
-import dev.eventpipeline.it.support.PoisonCorpusArguments;
 import dev.eventpipeline.it.support.ScenarioReport;
 import dev.eventpipeline.job.testing.KafkaTestClient;
 import dev.eventpipeline.job.testing.TestPipelines;
@@ -74,7 +73,7 @@ class PoisonCorpusITCase {
 
         String[] arguments = Stream.concat(Arrays.stream(TestPipelines.arguments(servers, topic, deadLetters,
                         "--job.parallelism", "2", "--dlq.max-record-bytes", Integer.toString(MAX_MESSAGE_BYTES))),
-                Arrays.stream(PoisonCorpusArguments.VALIDATION)).toArray(String[]::new);
+                HostilePayloads.CORPUS_LIMITS.allJobArguments().stream()).toArray(String[]::new);
         JobClient job = PipelineRuns.start(arguments);
         String jobId = job.getJobID().toHexString();
         Await.until("all " + records.size() + " dead letters", Duration.ofMinutes(3),

@@ -1,6 +1,7 @@
 package dev.eventpipeline.job.testing;
 
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.generate.HostilePayloads;
 import org.apache.flink.api.common.JobExecutionResult;
 import dev.eventpipeline.job.UserEventPipeline;
 import dev.eventpipeline.job.config.InvalidConfigurationException;
@@ -31,9 +32,9 @@ public final class TestPipelines {
                 "--cassandra.contact-points", cassandra.getHostString(),
                 "--cassandra.port", Integer.toString(cassandra.getPort()),
                 "--cassandra.local-datacenter", servers.cassandraLocalDatacenter(),
-                "--validation.max-payload-bytes", Integer.toString(InvalidPayloads.MAX_PAYLOAD_BYTES),
-                "--validation.max-age", InvalidPayloads.MAX_AGE_ARGUMENT,
                 "--checkpoint.interval", "1 s"));
+        // The limits under which HostilePayloads.oneOfEachReason() is refused for every reason it holds.
+        args.addAll(HostilePayloads.ONE_OF_EACH_REASON_LIMITS.jobArguments());
         args.addAll(Arrays.asList(extra));
         return args.toArray(String[]::new);
     }

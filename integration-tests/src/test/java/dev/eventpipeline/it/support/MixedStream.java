@@ -2,14 +2,17 @@ package dev.eventpipeline.it.support;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.eventpipeline.job.testing.InvalidPayloads;
-import dev.eventpipeline.job.testing.TestEvents;
+import dev.eventpipeline.infra.generate.EventGenerator;
+import dev.eventpipeline.infra.generate.HostilePayloads;
+import dev.eventpipeline.infra.generate.SpreadClock;
 import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.UserEvent;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import dev.eventpipeline.model.json.UserEventJsonCodec;
 import dev.eventpipeline.transform.UserEventMapper;
 import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,12 +32,12 @@ import java.util.Set;
 public final class MixedStream {
 
     private static final UserEventJsonCodec CODEC = UserEventJsonCodec.create();
-    private static final Map<RejectReason, byte[]> TEMPLATES = InvalidPayloads.oneOfEachReason();
+    private static final Map<RejectReason, byte[]> TEMPLATES = HostilePayloads.oneOfEachReason();
 
     /**
      * The reasons invalid records are made for: every reason a payload can be refused for under the test
-     * job's limits, that is all but {@link InvalidPayloads#UNREACHABLE} (WRITE_REJECTED is the writer's,
-     * never a payload's; ROW_TOO_LARGE needs a lower row limit than the test job runs with).
+     * job's limits ({@link HostilePayloads#ONE_OF_EACH_REASON_LIMITS}), that is all but WRITE_REJECTED (the
+     * writer's, never a payload's) and ROW_TOO_LARGE (it needs a lower row limit than the test job runs with).
      */
     public static final Set<RejectReason> REASONS = Collections.unmodifiableSet(EnumSet.copyOf(TEMPLATES.keySet()));
 
@@ -55,11 +58,15 @@ public final class MixedStream {
 
     /**
      * {@code total} records of which {@code invalidPerReason} of each of {@link #REASONS} are invalid;
-     * the valid ones come from {@link TestEvents#spanningMidnight} (so two bucket dates).
+     * the valid ones come from the {@link EventGenerator}, spread over an hour around yesterday's UTC midnight
+     * (so two bucket dates) with distinct primary keys.
      */
     public static MixedStream of(int total, int invalidPerReason, int users, long seed) {
         int invalidCount = invalidPerReason * REASONS.size();
-        List<UserEvent> valid = TestEvents.spanningMidnight(total - invalidCount, users, seed);
+        int validCount = total - invalidCount;
+        List<UserEvent> valid = EventGenerator.settings().seed(seed).users(users)
+                .clock(SpreadClock.acrossYesterdaysMidnight(Duration.ofHours(1), validCount, Clock.systemUTC()))
+                .generator().nextValidEvents(validCount);
         Map<ByteBuffer, RejectReason> invalid = new LinkedHashMap<>();
         List<Map.Entry<byte[], byte[]>> invalidRecords = new ArrayList<>();
         long sequence = seed * 1_000_000L;

@@ -2,8 +2,8 @@ package dev.eventpipeline.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventpipeline.infra.generate.HostilePayloads;
 import dev.eventpipeline.job.config.PipelineConfig;
-import dev.eventpipeline.job.testing.InvalidPayloads;
 import dev.eventpipeline.job.testing.TestPipelines;
 import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.Result;
@@ -23,9 +23,8 @@ class MixedStreamTest {
 
     @Test
     void everyInvalidRecordIsRefusedForItsReasonAndEveryValidOneIsItsRow() {
-        PipelineConfig config = TestPipelines.config(new String[] {
-            "--validation.max-payload-bytes", Integer.toString(InvalidPayloads.MAX_PAYLOAD_BYTES),
-            "--validation.max-age", InvalidPayloads.MAX_AGE_ARGUMENT});
+        PipelineConfig config = TestPipelines.config(
+                HostilePayloads.ONE_OF_EACH_REASON_LIMITS.jobArguments().toArray(String[]::new));
         RawEventProcessor processor = new RawEventProcessor(
                 UserEventJsonCodec.withMaxPayloadBytes(config.job().maxPayloadBytes()),
                 new UserEventValidator(config.validation(), Clock.systemUTC()));
@@ -45,13 +44,14 @@ class MixedStreamTest {
 
     @Test
     void everyReasonIsInTheStreamUnlessNoPayloadCanReachIt() {
+        Set<RejectReason> unreachable = EnumSet.allOf(RejectReason.class);
+        unreachable.removeAll(HostilePayloads.ONE_OF_EACH_REASON_LIMITS.reachableReasons());
         Set<RejectReason> all = EnumSet.copyOf(MixedStream.REASONS);
-        all.addAll(InvalidPayloads.UNREACHABLE);
+        all.addAll(unreachable);
 
         assertThat(all).containsExactlyInAnyOrder(RejectReason.values());
-        assertThat(MixedStream.REASONS).doesNotContainAnyElementsOf(InvalidPayloads.UNREACHABLE)
+        assertThat(MixedStream.REASONS).doesNotContainAnyElementsOf(unreachable)
                 .doesNotContain(RejectReason.WRITE_REJECTED);
-        assertThat(InvalidPayloads.UNREACHABLE).containsExactlyInAnyOrder(RejectReason.ROW_TOO_LARGE,
-                RejectReason.WRITE_REJECTED);
+        assertThat(unreachable).containsExactlyInAnyOrder(RejectReason.ROW_TOO_LARGE, RejectReason.WRITE_REJECTED);
     }
 }

@@ -5,6 +5,7 @@ import dev.eventpipeline.model.UserEvent;
 import dev.eventpipeline.model.json.UserEventJsonCodec;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.UUID;
  *   <li>{@code event_time} from the clock, but strictly increasing per user (at least 1 ms apart), so
  *       no two valid events share the table's primary key and every valid event becomes its own row;
  *   <li>an exact share of invalid payloads, spread evenly through the stream, each a broken variant of
- *       an event with one reject reason drawn from {@link Settings#reasons()}.
+ *       an event with one reject reason drawn from {@link Settings#reasons()} ({@link HostilePayloads}).
  * </ul>
  *
  * The same settings (seed, users, clock) give the same records. Not thread-safe: one per sending thread.
@@ -50,7 +51,7 @@ public final class EventGenerator {
     private final String[] sessions;
     private final long[] lastMillis;
     private final List<RejectReason> reasons;
-    private final MalformedPayloads malformed;
+    private final HostilePayloads hostile;
     private final UserEventJsonCodec codec = UserEventJsonCodec.create();
     private final int totalWeight = Arrays.stream(TYPE_WEIGHTS).sum();
     private long generated;
@@ -70,7 +71,7 @@ public final class EventGenerator {
             lastMillis[rank] = Long.MIN_VALUE;
         }
         this.reasons = List.copyOf(settings.reasons());
-        this.malformed = new MalformedPayloads(settings.limits());
+        this.hostile = new HostilePayloads(settings.limits());
     }
 
     public static Settings.Builder settings() {
@@ -86,7 +87,22 @@ public final class EventGenerator {
             return GeneratedRecord.valid(event, codec.encode(event));
         }
         RejectReason reason = reasons.get(random.nextInt(reasons.size()));
-        return GeneratedRecord.invalid(event.userId(), malformed.payload(reason, event, random), reason);
+        return GeneratedRecord.invalid(event.userId(), hostile.refusedFor(reason, event, random), reason);
+    }
+
+    /**
+     * The events of the next records until {@code count} are valid (invalid records are passed over): with
+     * a {@link SpreadClock} for their times, a list of valid events with distinct primary keys.
+     */
+    public List<UserEvent> nextValidEvents(int count) {
+        if (count > 0 && settings.invalidFraction() == 1) {
+            throw new IllegalStateException("every record is invalid: there are no valid events to take");
+        }
+        List<UserEvent> events = new ArrayList<>(count);
+        while (events.size() < count) {
+            next().event().ifPresent(events::add);
+        }
+        return events;
     }
 
     /** The user ids, most popular first. */

@@ -76,7 +76,7 @@ public record PayloadLimits(int maxPayloadBytes, int maxEventTypeLength, int max
      * limits ({@link #rowTooLargeFits()}), and EVENT_TIME_TOO_OLD only when there is a maximum age.
      */
     public Set<RejectReason> reachableReasons() {
-        Set<RejectReason> reasons = EnumSet.copyOf(MalformedPayloads.SUPPORTED);
+        Set<RejectReason> reasons = EnumSet.copyOf(HostilePayloads.SUPPORTED);
         if (maxPayloadBytes + 1024 > LARGEST_SENDABLE_PAYLOAD) {
             reasons.remove(RejectReason.TOO_LARGE);
         }
@@ -98,9 +98,9 @@ public record PayloadLimits(int maxPayloadBytes, int maxEventTypeLength, int max
      * payload limit, and a payload is always larger than its row).
      */
     boolean rowTooLargeFits() {
-        long target = (long) maxRowBytes + MalformedPayloads.ROW_OVERSHOOT_BYTES;
+        long target = (long) maxRowBytes + HostilePayloads.ROW_OVERSHOOT_BYTES;
         long padding = (target + maxMetadataValueBytes - 1) / maxMetadataValueBytes;
-        int keyChars = MalformedPayloads.ROW_PADDING_KEY.length() + Long.toString(padding).length();
+        int keyChars = HostilePayloads.ROW_PADDING_KEY.length() + Long.toString(padding).length();
         long payload = GENERATED_EVENT_JSON_BYTES + target + padding * (keyChars + 6); // "key":"value",
         return padding + GENERATED_METADATA_ENTRIES <= maxMetadataEntries && keyChars <= maxMetadataKeyLength
                 && payload <= maxPayloadBytes && payload + 1024 <= LARGEST_SENDABLE_PAYLOAD;
@@ -108,23 +108,36 @@ public record PayloadLimits(int maxPayloadBytes, int maxEventTypeLength, int max
 
     /** {@code --validation.* value} arguments for the job, for every limit that differs from the job's default. */
     public List<String> jobArguments() {
+        return arguments(false);
+    }
+
+    /**
+     * {@code --validation.* value} arguments for every limit, the job's defaults too, so that they override
+     * any given earlier on the same command line (the last value of a key wins). An empty maximum age adds none.
+     */
+    public List<String> allJobArguments() {
+        return arguments(true);
+    }
+
+    private List<String> arguments(boolean all) {
         List<String> arguments = new ArrayList<>();
-        add(arguments, "validation.max-payload-bytes", maxPayloadBytes, JOB_DEFAULTS.maxPayloadBytes);
-        add(arguments, "validation.max-event-type-length", maxEventTypeLength, JOB_DEFAULTS.maxEventTypeLength);
-        add(arguments, "validation.max-metadata-entries", maxMetadataEntries, JOB_DEFAULTS.maxMetadataEntries);
-        add(arguments, "validation.max-metadata-key-length", maxMetadataKeyLength, JOB_DEFAULTS.maxMetadataKeyLength);
-        add(arguments, "validation.max-metadata-value-bytes", maxMetadataValueBytes,
+        add(arguments, all, "validation.max-payload-bytes", maxPayloadBytes, JOB_DEFAULTS.maxPayloadBytes);
+        add(arguments, all, "validation.max-event-type-length", maxEventTypeLength, JOB_DEFAULTS.maxEventTypeLength);
+        add(arguments, all, "validation.max-metadata-entries", maxMetadataEntries, JOB_DEFAULTS.maxMetadataEntries);
+        add(arguments, all, "validation.max-metadata-key-length", maxMetadataKeyLength,
+                JOB_DEFAULTS.maxMetadataKeyLength);
+        add(arguments, all, "validation.max-metadata-value-bytes", maxMetadataValueBytes,
                 JOB_DEFAULTS.maxMetadataValueBytes);
-        add(arguments, "validation.max-row-bytes", maxRowBytes, JOB_DEFAULTS.maxRowBytes);
-        if (!maxFutureSkew.equals(JOB_DEFAULTS.maxFutureSkew)) {
+        add(arguments, all, "validation.max-row-bytes", maxRowBytes, JOB_DEFAULTS.maxRowBytes);
+        if (all || !maxFutureSkew.equals(JOB_DEFAULTS.maxFutureSkew)) {
             arguments.addAll(List.of("--validation.max-future-skew", maxFutureSkew.toSeconds() + " s"));
         }
         maxAge.ifPresent(age -> arguments.addAll(List.of("--validation.max-age", age.toSeconds() + " s")));
         return List.copyOf(arguments);
     }
 
-    private static void add(List<String> arguments, String key, int value, int defaultValue) {
-        if (value != defaultValue) {
+    private static void add(List<String> arguments, boolean all, String key, int value, int defaultValue) {
+        if (all || value != defaultValue) {
             arguments.addAll(List.of("--" + key, Integer.toString(value)));
         }
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,6 +31,15 @@ public final class SpreadClock extends Clock {
             throw new IllegalArgumentException("events must be positive and span not negative: " + events + ", " + span);
         }
         return new SpreadClock(now.instant().minus(span), span.toNanos() / events);
+    }
+
+    /**
+     * {@code events} readings over the {@code span} centred on yesterday's UTC midnight (by {@code now}): the
+     * events fall on two bucket dates, and every one is at least a day before now, never ahead of it.
+     */
+    public static SpreadClock acrossYesterdaysMidnight(Duration span, long events, Clock now) {
+        Instant midnight = now.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+        return endingNow(span, events, Clock.fixed(midnight.plus(span.dividedBy(2)), ZoneOffset.UTC));
     }
 
     @Override

@@ -10,9 +10,8 @@ import dev.eventpipeline.model.UserEventCassandraModel;
 import dev.eventpipeline.model.json.UserEventJsonCodec;
 import dev.eventpipeline.transform.CassandraLimits;
 import dev.eventpipeline.transform.RawEventProcessor;
-import dev.eventpipeline.transform.UserEventValidator;
-import dev.eventpipeline.transform.ValidationLimits;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -165,6 +164,23 @@ class EventGeneratorTest {
     }
 
     @Test
+    void validEventsAcrossYesterdaysMidnightAreDistinctRowsOnTwoBucketDatesNeverAheadOfTheClock() {
+        // What the pipeline tests take from the generator: every event its own row, two bucket dates.
+        RawEventProcessor job = JobProcessor.under(PayloadLimits.JOB_DEFAULTS, Clock.systemUTC());
+        List<UserEvent> events = EventGenerator.settings().seed(11).users(60)
+                .clock(SpreadClock.acrossYesterdaysMidnight(Duration.ofHours(1), 3_000, Clock.systemUTC()))
+                .generator().nextValidEvents(3_000);
+        List<UserEventCassandraModel> rows = events.stream()
+                .map(event -> job.process(UserEventJsonCodec.create().encode(event)).value()).toList();
+
+        assertThat(rows.stream().map(row -> List.of(row.userId(), row.bucketDate(), row.eventTime(), row.eventType()))
+                .distinct()).hasSize(3_000);
+        assertThat(rows.stream().map(UserEventCassandraModel::bucketDate).distinct()).hasSize(2);
+        assertThat(events).allSatisfy(event -> assertThat(event.eventTime()).isBefore(Instant.now()));
+        assertThat(events.stream().map(UserEvent::userId).distinct().count()).isGreaterThan(30);
+    }
+
+    @Test
     void jobArgumentsMakeTheJobAgreeWithTheLimits() {
         assertThat(PayloadLimits.JOB_DEFAULTS.jobArguments()).isEmpty();
         assertThat(PayloadLimits.EVERY_REASON.jobArguments()).containsExactly(
@@ -175,19 +191,40 @@ class EventGeneratorTest {
                         RejectReason.WRITE_REJECTED)
                 .hasSize(RejectReason.values().length - 4);
         // Every reason a payload can be refused for; WRITE_REJECTED is the Cassandra writer's.
-        assertThat(PayloadLimits.EVERY_REASON.reachableReasons()).isEqualTo(MalformedPayloads.SUPPORTED)
+        assertThat(PayloadLimits.EVERY_REASON.reachableReasons()).isEqualTo(HostilePayloads.SUPPORTED)
                 .doesNotContain(RejectReason.WRITE_REJECTED)
                 .hasSize(RejectReason.values().length - 1);
     }
 
     @Test
+    void allJobArgumentsSetEveryLimitSoTheyOverrideEarlierOnes() {
+        assertThat(HostilePayloads.CORPUS_LIMITS.allJobArguments()).containsExactly(
+                "--validation.max-payload-bytes", "1048576", "--validation.max-event-type-length", "64",
+                "--validation.max-metadata-entries", "64", "--validation.max-metadata-key-length", "128",
+                "--validation.max-metadata-value-bytes", "4096", "--validation.max-row-bytes", "65536",
+                "--validation.max-future-skew", "3600 s", "--validation.max-age", "315360000 s");
+        assertThat(PayloadLimits.JOB_DEFAULTS.allJobArguments()).hasSize(14).doesNotContain("--validation.max-age");
+    }
+
+    @Test
+    void nextValidEventsPassesOverInvalidRecords() {
+        List<UserEvent> events = base().invalidFraction(0.5).generator().nextValidEvents(300);
+
+        assertThat(events).hasSize(300).doesNotHaveDuplicates();
+        assertThat(base().generator().nextValidEvents(5)).containsExactlyElementsOf(
+                generate(base().generator(), 5).stream().map(record -> record.event().orElseThrow()).toList());
+        assertThatThrownBy(() -> base().invalidFraction(1).generator().nextValidEvents(1))
+                .hasMessageContaining("every record is invalid");
+    }
+
+    @Test
     void everyReasonHasARecipeOrCannotComeFromAPayload() {
-        Set<RejectReason> all = new HashSet<>(MalformedPayloads.SUPPORTED);
-        all.addAll(MalformedPayloads.NOT_FROM_A_PAYLOAD);
+        Set<RejectReason> all = new HashSet<>(HostilePayloads.SUPPORTED);
+        all.addAll(HostilePayloads.NOT_FROM_A_PAYLOAD);
 
         assertThat(all).containsExactlyInAnyOrder(RejectReason.values());
-        assertThat(MalformedPayloads.SUPPORTED).doesNotContainAnyElementsOf(MalformedPayloads.NOT_FROM_A_PAYLOAD);
-        assertThat(MalformedPayloads.NOT_FROM_A_PAYLOAD).containsExactly(RejectReason.WRITE_REJECTED);
+        assertThat(HostilePayloads.SUPPORTED).doesNotContainAnyElementsOf(HostilePayloads.NOT_FROM_A_PAYLOAD);
+        assertThat(HostilePayloads.NOT_FROM_A_PAYLOAD).containsExactly(RejectReason.WRITE_REJECTED);
     }
 
     @Test
@@ -196,7 +233,7 @@ class EventGeneratorTest {
         EventGenerator generator = base().limits(limits).invalidFraction(1).reasons(Set.of(RejectReason.ROW_TOO_LARGE))
                 .generator();
         UserEventJsonCodec codec = UserEventJsonCodec.create();
-        assertThat(MalformedPayloads.ROW_FIXED_BYTES).isEqualTo(CassandraLimits.ROW_FIXED_BYTES);
+        assertThat(HostilePayloads.ROW_FIXED_BYTES).isEqualTo(CassandraLimits.ROW_FIXED_BYTES);
 
         for (GeneratedRecord record : generate(generator, 500)) {
             assertThat(record.value().length).isLessThanOrEqualTo(limits.maxPayloadBytes());
@@ -249,16 +286,6 @@ class EventGeneratorTest {
     }
 
     private static RawEventProcessor processorFor(PayloadLimits limits) {
-        var validation = ValidationLimits.builder()
-                .maxEventTypeLength(limits.maxEventTypeLength())
-                .maxMetadataEntries(limits.maxMetadataEntries())
-                .maxMetadataKeyLength(limits.maxMetadataKeyLength())
-                .maxMetadataValueBytes(limits.maxMetadataValueBytes())
-                .maxRowBytes(limits.maxRowBytes())
-                .maxFutureSkew(limits.maxFutureSkew());
-        limits.maxAge().ifPresent(validation::maxAge);
-        return new RawEventProcessor(UserEventJsonCodec.withMaxPayloadBytes(limits.maxPayloadBytes()),
-                new UserEventValidator(validation.build(), CLOCK));
+        return JobProcessor.under(limits, CLOCK);
     }
-
 }

@@ -17,10 +17,7 @@ class SpreadClockTest {
         Instant now = Instant.parse("2025-11-25T10:00:00Z");
         SpreadClock clock = SpreadClock.endingNow(Duration.ofHours(1), 3600, Clock.fixed(now, ZoneOffset.UTC));
 
-        List<Instant> readings = new ArrayList<>();
-        for (int i = 0; i < 3600; i++) {
-            readings.add(clock.instant());
-        }
+        List<Instant> readings = readings(clock, 3600);
 
         assertThat(readings.get(0)).isEqualTo(Instant.parse("2025-11-25T09:00:00Z"));
         assertThat(readings.get(1)).isEqualTo(Instant.parse("2025-11-25T09:00:01Z"));
@@ -41,5 +38,25 @@ class SpreadClockTest {
         assertThat(times.get(0)).isBetween(now.minus(Duration.ofMinutes(61)), now.minus(Duration.ofMinutes(59)));
         assertThat(times).allSatisfy(time -> assertThat(time).isBefore(Instant.now().plusSeconds(1)));
         assertThat(Duration.between(times.get(0), times.get(999))).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
+    }
+
+    @Test
+    void acrossYesterdaysMidnightGivesTwoBucketDatesADayBeforeNow() {
+        Clock now = Clock.fixed(Instant.parse("2025-11-25T00:10:00Z"), ZoneOffset.UTC);
+        SpreadClock clock = SpreadClock.acrossYesterdaysMidnight(Duration.ofHours(1), 60, now);
+
+        List<Instant> readings = readings(clock, 60);
+
+        assertThat(readings.get(0)).isEqualTo(Instant.parse("2025-11-23T23:30:00Z"));
+        assertThat(readings.get(30)).isEqualTo(Instant.parse("2025-11-24T00:00:00Z"));
+        assertThat(readings.get(59)).isEqualTo(Instant.parse("2025-11-24T00:29:00Z"));
+    }
+
+    private static List<Instant> readings(Clock clock, int count) {
+        List<Instant> readings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            readings.add(clock.instant());
+        }
+        return readings;
     }
 }
