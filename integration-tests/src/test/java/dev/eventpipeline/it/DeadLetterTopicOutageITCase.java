@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventpipeline.connectors.deadletter.DeadLetterHeaders;
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.flink.FlinkRest;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.infra.kafka.TopicSpec;
 import dev.eventpipeline.it.support.Await;
 import dev.eventpipeline.it.support.Converge;
 import dev.eventpipeline.it.support.ExceptionHistory;
-import dev.eventpipeline.it.support.FlinkRest;
 import dev.eventpipeline.it.support.MiniClusters;
 import dev.eventpipeline.it.support.MixedStream;
 import dev.eventpipeline.it.support.Outcome;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventpipeline.connectors.deadletter.DeadLetterHeaders;
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.flink.FlinkRest;
 import dev.eventpipeline.it.support.Await;
-import dev.eventpipeline.it.support.FlinkRest;
 import dev.eventpipeline.it.support.HostilePayloads;
 import dev.eventpipeline.it.support.MiniClusters;
 import dev.eventpipeline.it.support.Outcome;
