@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 public enum TableLayout {
     /** {@code PRIMARY KEY ((user_id, bucket_date), event_time, event_type)}: the seed's table. */
-    SEED("seed", "user_events", "schema.cql", List.of("event_time", "event_type")),
+    SEED("seed", UserEventCassandraModel.TABLE, "schema.cql", List.of("event_time", "event_type")),
     /** {@code PRIMARY KEY ((user_id, bucket_date), event_time, event_type, event_id)}: no collisions. */
     EVENT_ID("event-id", "user_events_by_event_id", "schema-event-id.cql", List.of("event_time", "event_type", "event_id"));
 
@@ -35,7 +35,7 @@ public enum TableLayout {
         return optionValue;
     }
 
-    /** The table its schema file creates in {@code event_streaming}. */
+    /** The table its schema file creates in {@link UserEventCassandraModel#KEYSPACE}. */
     public String defaultTable() {
         return defaultTable;
     }

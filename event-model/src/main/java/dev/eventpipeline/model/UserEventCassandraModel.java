@@ -27,6 +27,11 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"user_id", "bucket_date", "event_time", "event_type", "event_id", "metadata"})
 public abstract class UserEventCassandraModel {
 
+    /**
+     * The keyspace and the (seed layout's) table infra/cassandra/schema.cql creates: the one place for
+     * these names (the job's defaults, the CLI's, the tests'); compile-time constants, so annotations can
+     * use them. The event-id layout's table is {@link TableLayout#EVENT_ID}'s.
+     */
     public static final String KEYSPACE = "event_streaming";
     public static final String TABLE = "user_events";
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventpipeline.infra.LocalServers;
 import dev.eventpipeline.infra.cassandra.UserEventsTable;
+import dev.eventpipeline.infra.flink.FlinkRest;
 import dev.eventpipeline.it.support.Await;
 import dev.eventpipeline.it.support.Converge;
-import dev.eventpipeline.it.support.FlinkRest;
 import dev.eventpipeline.it.support.MiniClusters;
 import dev.eventpipeline.it.support.MixedStream;
 import dev.eventpipeline.it.support.Outcome;

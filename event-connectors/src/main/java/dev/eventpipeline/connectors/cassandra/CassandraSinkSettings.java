@@ -2,6 +2,7 @@ package dev.eventpipeline.connectors.cassandra;
 
 import dev.eventpipeline.connectors.batch.BatchSettings;
 import dev.eventpipeline.model.TableLayout;
+import dev.eventpipeline.model.UserEventCassandraModel;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ public abstract class CassandraSinkSettings implements Serializable {
 
     @Value.Default
     public String keyspace() {
-        return "event_streaming";
+        return UserEventCassandraModel.KEYSPACE;
     }
 
     /** Which primary key the table has; decides which events share a row. */

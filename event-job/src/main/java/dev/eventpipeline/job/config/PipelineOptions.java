@@ -12,6 +12,7 @@ import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
 import dev.eventpipeline.connectors.cassandra.CqlIdentifiers;
 import dev.eventpipeline.connectors.kafka.StartingOffsets;
 import dev.eventpipeline.model.TableLayout;
+import dev.eventpipeline.model.UserEventCassandraModel;
 import dev.eventpipeline.model.json.UserEventJsonCodec;
 import dev.eventpipeline.transform.CassandraLimits;
 import dev.eventpipeline.transform.ValidationLimits;
@@ -56,7 +57,7 @@ public final class PipelineOptions {
     public static final ConfigOption<String> CASSANDRA_LOCAL_DATACENTER = ConfigOption.of(
             "cassandra.local-datacenter", "datacenter1", "Datacenter the job writes to", nonEmpty());
     public static final ConfigOption<String> CASSANDRA_KEYSPACE = ConfigOption.of(
-            "cassandra.keyspace", "event_streaming", "Keyspace of the table", identifier());
+            "cassandra.keyspace", UserEventCassandraModel.KEYSPACE, "Keyspace of the table", identifier());
     public static final ConfigOption<TableLayout> CASSANDRA_TABLE_LAYOUT = ConfigOption.of(
             "cassandra.table-layout", "seed",
             "Primary key of the table: seed ((user_id, bucket_date), event_time, event_type): events of one user "
@@ -64,8 +65,8 @@ public final class PipelineOptions {
                     + "clustering column, so only duplicates of one event share a row",
             TableLayout::fromOptionValue);
     public static final ConfigOption<String> CASSANDRA_TABLE = ConfigOption.optional(
-            "cassandra.table", "Table the rows are upserted into; unset: user_events (seed layout) or "
-                    + "user_events_by_event_id (event-id layout), as infra/cassandra creates them", identifier());
+            "cassandra.table", "Table the rows are upserted into; unset: " + TableLayout.SEED.defaultTable() + " (seed layout) or "
+                    + TableLayout.EVENT_ID.defaultTable() + " (event-id layout), as infra/cassandra creates them", identifier());
     public static final ConfigOption<String> CASSANDRA_USERNAME = ConfigOption.optional(
             "cassandra.username", "User name for password authentication", nonEmpty());
     public static final ConfigOption<String> CASSANDRA_PASSWORD = ConfigOption.optional(

@@ -19,6 +19,7 @@ import com.datastax.driver.core.policies.FallthroughRetryPolicy;
 import com.datastax.driver.core.policies.RoundRobinPolicy;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
 import dev.eventpipeline.connectors.cassandra.UserEventsClusterBuilder;
+import dev.eventpipeline.model.UserEventCassandraModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
 final class CassandraChecks {
 
     /** The keyspace infra/cassandra/schema.cql creates. */
-    static final String SCHEMA_FILES_KEYSPACE = "event_streaming";
+    static final String SCHEMA_FILES_KEYSPACE = UserEventCassandraModel.KEYSPACE;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.eventpipeline.infra.cassandra.CassandraSchema;
 import dev.eventpipeline.infra.cassandra.CassandraServerFiles;
+import dev.eventpipeline.infra.cassandra.SchemaTarget;
 import dev.eventpipeline.infra.process.JavaCommand;
 import dev.eventpipeline.infra.process.Ports;
 import dev.eventpipeline.infra.process.ServerClasspath;
@@ -102,8 +103,13 @@ public final class LocalCassandra extends LocalServer {
 
     /** Applies schema.cql and, for {@link TableLayout#EVENT_ID}, schema-event-id.cql (idempotent). */
     public void applySchema(TableLayout layout) {
+        applySchema(SchemaTarget.of(layout));
+    }
+
+    /** As {@link #applySchema(TableLayout)}, under the target's keyspace and table names (idempotent). */
+    public void applySchema(SchemaTarget target) {
         try (CqlSession session = openSession()) {
-            CassandraSchema.apply(session, layout);
+            CassandraSchema.apply(session, target);
         }
     }
 

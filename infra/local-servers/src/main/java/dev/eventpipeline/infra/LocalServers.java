@@ -6,6 +6,7 @@ import dev.eventpipeline.infra.cassandra.CassandraSchema;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.infra.kafka.TopicSpec;
 import dev.eventpipeline.infra.process.Wait;
+import dev.eventpipeline.model.UserEventCassandraModel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -129,7 +130,7 @@ public final class LocalServers implements AutoCloseable {
 
     /** Empties event_streaming.user_events, for a clean slate between tests. */
     public void truncateUserEvents() {
-        session().execute(SimpleStatement.newInstance("TRUNCATE " + CassandraSchema.KEYSPACE + "." + CassandraSchema.USER_EVENTS_TABLE)
+        session().execute(SimpleStatement.newInstance("TRUNCATE " + UserEventCassandraModel.KEYSPACE + "." + UserEventCassandraModel.TABLE)
                 .setTimeout(Duration.ofSeconds(60)));
     }
 

@@ -1,6 +1,7 @@
 package dev.eventpipeline.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.eventpipeline.infra.flink.FlinkRest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.eventpipeline.it.support;
 
+import dev.eventpipeline.infra.flink.FlinkRest;
 import dev.eventpipeline.infra.process.JavaCommand;
 import dev.eventpipeline.infra.process.LogTail;
 import dev.eventpipeline.infra.process.Ports;

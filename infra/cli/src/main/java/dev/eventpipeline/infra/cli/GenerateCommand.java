@@ -1,13 +1,17 @@
 package dev.eventpipeline.infra.cli;
 
 import dev.eventpipeline.infra.generate.EventGenerator;
+import dev.eventpipeline.infra.generate.GeneratorOptions;
 import dev.eventpipeline.infra.generate.PayloadLimits;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.infra.process.Ports;
 import dev.eventpipeline.model.RejectReason;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,40 +22,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sends sample user events to Kafka, paced, with a progress line.",
-                "Keyed by user id: Zipf-skewed user popularity, a funnel",
-                "mix of event types (view > click > search > add_to_cart > login > purchase) with plausible",
-                "metadata, and optionally a share of malformed payloads (one of 15 reject reasons each;",
-                "TOO_LARGE, ROW_TOO_LARGE and EVENT_TIME_TOO_OLD cannot happen under the job's default limits,",
-                "and WRITE_REJECTED is Cassandra refusing a row that passed validation, not a payload's doing).",
-                "Shows a progress line and ends with what was sent. Ctrl-C stops early and still reports."})
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false)
 final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--events", paramLabel = "N", defaultValue = "10000", description = "How many records (default ${DEFAULT-VALUE}).")
-    long events;
-
-    @Option(names = "--rate", paramLabel = "R", defaultValue = "1000",
-            description = "Records per second, paced evenly; 0 = as fast as possible (default ${DEFAULT-VALUE}).")
-    double rate;
-
-    @Option(names = "--users", paramLabel = "U", defaultValue = "1000", description = "Distinct users (default ${DEFAULT-VALUE}).")
-    int users;
-
-    @Option(names = "--skew", paramLabel = "S", defaultValue = "1.0",
-            description = "Zipf exponent of user popularity; 0 = uniform (default ${DEFAULT-VALUE}: the top 10% of users send ~60%).")
-    double skew;
-
-    @Option(names = "--invalid-fraction", paramLabel = "F", defaultValue = "0",
-            description = "Share of malformed payloads, 0 to 1, spread evenly (default ${DEFAULT-VALUE}).")
-    double invalidFraction;
+    @Mixin
+    GeneratorOptions generator = new GeneratorOptions();
 
     @Option(names = "--topic", paramLabel = "T", defaultValue = KafkaTopics.USER_EVENTS, description = "Topic (default ${DEFAULT-VALUE}).")
     String topic;
-
-    @Option(names = "--seed", paramLabel = "SEED",
-            description = "Seed for users and events; the same seed gives the same users (default: random).")
-    Long seed;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Another Kafka than the local stack's (default 127.0.0.1:<--kafka-port>).")
@@ -66,19 +44,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        validate();
+        generator.validate();
         String bootstrap = bootstrapServers != null ? bootstrapServers : stack.servers().bootstrapServers();
         if (bootstrapServers == null && !Ports.isListening(stack.servers().kafka().brokerPort())) {
             throw new IllegalStateException("Kafka is not running at " + bootstrap + "; start the local stack with `pipeline up`.");
         }
-        EventGenerator.Settings.Builder settings = EventGenerator.settings().users(users).zipfExponent(skew)
-                .invalidFraction(invalidFraction).limits(PayloadLimits.JOB_DEFAULTS);
-        if (seed != null) {
-            settings.seed(seed);
-        }
-        EventGenerator generator = settings.generator();
-        out.printf(Locale.ROOT, "Sending %,d events to %s at %s (%,d users, %.1f%% invalid)…%n", events, bootstrap + "/" + topic,
-                rate == 0 ? "full speed" : String.format(Locale.ROOT, "%,.0f events/s", rate), users, invalidFraction * 100);
+        EventGenerator sample = generator.settings(PayloadLimits.JOB_DEFAULTS).generator();
+        out.printf(Locale.ROOT, "Sending %,d events to %s at %s (%,d users, %.1f%% invalid)…%n", generator.events(),
+                bootstrap + "/" + topic, generator.rate() == 0 ? "full speed" : String.format(Locale.ROOT, "%,.0f events/s",
+                        generator.rate()), generator.users(), generator.invalidFraction() * 100);
         out.flush();
 
         AtomicBoolean stop = new AtomicBoolean();
@@ -94,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             EventSender.Report report = new EventSender(bootstrap, topic)
-                    .send(generator, events, rate, false, new StatusLine(out), stop);
+                    .send(sample, generator.events(), generator.rate(), false, new StatusLine(out), stop);
             out.println(summary(report));
             if (!report.invalidByReason().isEmpty()) {
                 out.println("  invalid by reason: " + reasons(report.invalidByReason(), "                     "));
@@ -114,18 +88,29 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private void validate() {
-        require(events >= 1, "--events must be at least 1: " + events);
-        require(rate >= 0 && Double.isFinite(rate), "--rate must be 0 (as fast as possible) or positive: " + rate);
-        require(users >= 1, "--users must be at least 1: " + users);
-        require(skew >= 0 && Double.isFinite(skew), "--skew must be 0 or positive: " + skew);
-        require(invalidFraction >= 0 && invalidFraction <= 1, "--invalid-fraction must be between 0 and 1: " + invalidFraction);
+    /**
+     * The command's description, with the reject reasons counted from the code: those the generator makes
+     * under the job's default limits, and why the others cannot happen.
+     */
+    static String[] description() {
+        Set<RejectReason> generated = PayloadLimits.JOB_DEFAULTS.reachableReasons();
+        List<String> unreachable = Arrays.stream(RejectReason.values())
+                .filter(reason -> !generated.contains(reason) && reason != RejectReason.WRITE_REJECTED)
+                .map(RejectReason::name).toList();
+        return new String[] {"Sends sample user events to Kafka, paced, with a progress line.",
+                "",
+                "Keyed by user id: Zipf-skewed user popularity, a funnel mix of event types (view > click > search > "
+                        + "add_to_cart > login > purchase) with plausible metadata, and optionally a share of malformed "
+                        + "payloads, one of " + generated.size() + " reject reasons each (of the "
+                        + RejectReason.values().length + ": " + joinedWithAnd(unreachable) + " cannot happen under the "
+                        + "job's default limits, and " + RejectReason.WRITE_REJECTED + " is Cassandra refusing a row that "
+                        + "passed validation, not a payload's doing). Ends with what was sent; Ctrl-C stops early and "
+                        + "still reports."};
     }
 
-    private void require(boolean condition, String message) {
-        if (!condition) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), message);
-        }
+    private static String joinedWithAnd(List<String> names) {
+        return names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** One line: what was sent, how fast. */

@@ -1,6 +1,7 @@
 package dev.eventpipeline.infra.cli;
 
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.flink.FlinkRest;
 import dev.eventpipeline.infra.process.JavaCommand;
 import dev.eventpipeline.infra.process.LogTail;
 import dev.eventpipeline.infra.process.Ports;
@@ -95,7 +96,7 @@ final class LocalJob {
      * tail when the job exits first (e.g. an invalid option) or is not running by the deadline.
      */
     void awaitRunning(ServerProcess job, int webUiPort, StatusLine status) {
-        JobRest rest = new JobRest(webUiPort);
+        FlinkRest rest = FlinkRest.onLocalPort(webUiPort);
         long start = System.nanoTime();
         try {
             Wait.until("running", START_TIMEOUT, () -> {
@@ -103,10 +104,10 @@ final class LocalJob {
                     throw new Wait.Abort("the job (pid " + job.pid() + ") exited during start-up"
                             + job.exitCode().stream().mapToObj(code -> " with code " + code).findFirst().orElse(""));
                 }
-                Optional<JobRest.JobState> state = rest.current();
-                status.update("job: " + state.map(JobRest.JobState::toString).orElse("starting the MiniCluster…")
+                Optional<FlinkRest.JobOverview> state = rest.latestJobIfUp();
+                status.update("job: " + state.map(FlinkRest.JobOverview::toString).orElse("starting the MiniCluster…")
                         + "  (" + StatusLine.seconds(start) + ")");
-                return state.filter(JobRest.JobState::fullyRunning).isPresent();
+                return state.filter(FlinkRest.JobOverview::fullyRunning).isPresent();
             });
         } catch (Wait.Abort | TimeoutException e) {
             status.clear();

@@ -38,12 +38,15 @@ public final class PipelineCli implements Runnable {
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new PipelineCli())
-                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+        CommandLine commandLine = new CommandLine(new PipelineCli())
+                .setExecutionExceptionHandler((exception, cli, parseResult) -> {
                     // Our exceptions carry complete, user-facing messages (port owner, log tail): no stack trace.
-                    commandLine.getErr().println("error: " + exception.getMessage());
+                    cli.getErr().println("error: " + exception.getMessage());
                     return 1;
                 });
+        // Counted from the code, which an annotation's constant text cannot be.
+        commandLine.getSubcommands().get("generate").getCommandSpec().usageMessage().description(GenerateCommand.description());
+        return commandLine;
     }
 
     @Override

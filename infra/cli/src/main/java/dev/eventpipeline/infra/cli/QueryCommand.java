@@ -4,7 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.eventpipeline.infra.LocalServers;
-import dev.eventpipeline.infra.cassandra.CassandraSchema;
+import dev.eventpipeline.infra.cassandra.SchemaTarget;
 import dev.eventpipeline.infra.process.Ports;
 import dev.eventpipeline.model.TableLayout;
 import java.io.PrintWriter;
@@ -28,7 +28,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Prints one user's timeline for one day, newest first.",
                 "Read from Cassandra in the table's clustering order: time, type, event_id and metadata. No cqlsh needed.",
-                "--table-layout event-id reads user_events_by_event_id (the job's cassandra.table-layout=event-id)."})
+                "--table-layout event-id reads user_events_by_event_id (the job's cassandra.table-layout=event-id);",
+                "--cassandra.keyspace and --cassandra.table read another table, as the job's options of these names."})
 final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--user", required = true, paramLabel = "UUID", converter = StrictUuid.class,
@@ -43,10 +44,8 @@ final class QueryCommand implements Callable<Integer> {
             description = "At most this many events, the newest (default ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--table-layout", paramLabel = "LAYOUT", defaultValue = "seed",
-            converter = StackOptions.TableLayoutConverter.class,
-            description = "seed reads user_events, event-id reads user_events_by_event_id (default ${DEFAULT-VALUE}).")
-    TableLayout tableLayout;
+    @Mixin
+    CassandraTableOptions table;
 
     @Mixin
     StackOptions stack;
@@ -62,37 +61,48 @@ final class QueryCommand implements Callable<Integer> {
                     + "; start the local stack with `pipeline up`.");
         }
         try (CqlSession session = servers.cassandra().openSession()) {
-            requireTable(session, tableLayout);
+            SchemaTarget target = table.target();
+            requireTable(session, target);
             PrintWriter out = spec.commandLine().getOut();
-            out.print(Timeline.render(CassandraSchema.qualifiedTable(tableLayout), user, date,
-                    timeline(session, tableLayout, user, date, limit), limit));
+            out.print(Timeline.render(target.qualifiedTable(), user, date, timeline(session, target, user, date, limit), limit));
             out.flush(); // print() does not flush, and System.exit does not either
         }
         return 0;
     }
 
     /** A missing table is an error that says how to create it. */
-    static void requireTable(CqlSession session, TableLayout layout) {
-        boolean exists = session.getMetadata().getKeyspace(CassandraSchema.KEYSPACE)
-                .flatMap(keyspace -> keyspace.getTable(layout.defaultTable()))
+    static void requireTable(CqlSession session, SchemaTarget target) {
+        boolean exists = session.getMetadata().getKeyspace(target.keyspace())
+                .flatMap(keyspace -> keyspace.getTable(target.table()))
                 .isPresent();
         if (!exists) {
-            throw new IllegalStateException("Table " + CassandraSchema.qualifiedTable(layout) + " does not exist; "
-                    + "create it with `pipeline up" + (layout == TableLayout.SEED ? "" : " --table-layout " + layout.optionValue())
-                    + "` (applies infra/cassandra/" + layout.schemaFile() + ").");
+            throw new IllegalStateException("Table " + target.qualifiedTable() + " does not exist; "
+                    + "create it with `pipeline up" + String.join("", upOptions(target))
+                    + "` (applies infra/cassandra/" + target.layout().schemaFile() + ").");
         }
     }
 
-    /** The newest {@code limit} rows of the user's day in user_events, newest first. */
-    static List<Timeline.Row> timeline(CqlSession session, UUID user, LocalDate date, int limit) {
-        return timeline(session, TableLayout.SEED, user, date, limit);
+    /** The options of `up` that create the target's table: those that differ from the defaults. */
+    static List<String> upOptions(SchemaTarget target) {
+        SchemaTarget defaults = SchemaTarget.of(target.layout());
+        List<String> options = new ArrayList<>();
+        if (target.layout() != TableLayout.SEED) {
+            options.add(" --table-layout " + target.layout().optionValue());
+        }
+        if (!target.keyspace().equals(defaults.keyspace())) {
+            options.add(" --cassandra.keyspace " + target.keyspace());
+        }
+        if (!target.table().equals(defaults.table())) {
+            options.add(" --cassandra.table " + target.table());
+        }
+        return options;
     }
 
-    /** The newest {@code limit} rows of the user's day in the layout's table, newest first (its clustering order). */
-    static List<Timeline.Row> timeline(CqlSession session, TableLayout layout, UUID user, LocalDate date, int limit) {
+    /** The newest {@code limit} rows of the user's day in the target table, newest first (its clustering order). */
+    static List<Timeline.Row> timeline(CqlSession session, SchemaTarget target, UUID user, LocalDate date, int limit) {
         List<Timeline.Row> rows = new ArrayList<>();
         for (Row row : session.execute(SimpleStatement.newInstance(
-                "SELECT event_time, event_type, event_id, metadata FROM " + CassandraSchema.qualifiedTable(layout)
+                "SELECT event_time, event_type, event_id, metadata FROM " + target.qualifiedTable()
                         + " WHERE user_id = ? AND bucket_date = ? LIMIT ?",
                 user, date, limit))) {
             rows.add(new Timeline.Row(row.getInstant("event_time"), row.getString("event_type"), row.getUuid("event_id"),

@@ -3,7 +3,7 @@ package dev.eventpipeline.infra.cli;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import dev.eventpipeline.infra.cassandra.CassandraSchema;
+import dev.eventpipeline.infra.cassandra.SchemaTarget;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 
 /**
- * Counts the rows of a known set of {@code user_events} partitions, to see how many of the events sent
+ * Counts the rows of a known set of partitions of the events table, to see how many of the events sent
  * have arrived. A partition is one user's day, so a count is a cheap single-partition read; partitions
  * that already hold all their rows are not read again.
  */
@@ -25,11 +25,10 @@ final class RowCounter {
     private final Map<EventSender.Partition, Long> expected;
     private final Map<EventSender.Partition, Long> counted = new HashMap<>();
 
-    RowCounter(CqlSession session, Map<EventSender.Partition, Long> expected) {
+    RowCounter(CqlSession session, SchemaTarget table, Map<EventSender.Partition, Long> expected) {
         this.session = session;
         this.expected = expected;
-        this.count = session.prepare("SELECT COUNT(*) FROM " + CassandraSchema.KEYSPACE + "."
-                + CassandraSchema.USER_EVENTS_TABLE + " WHERE user_id = ? AND bucket_date = ?");
+        this.count = session.prepare("SELECT COUNT(*) FROM " + table.qualifiedTable() + " WHERE user_id = ? AND bucket_date = ?");
         expected.keySet().forEach(partition -> counted.put(partition, 0L));
     }
 

@@ -2,6 +2,7 @@ package dev.eventpipeline.infra.cli;
 
 import dev.eventpipeline.infra.LocalServer;
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.flink.FlinkRest;
 import dev.eventpipeline.infra.process.ServerProcess;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,23 +13,22 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the job against the local stack until Ctrl-C, with the Flink Web UI.",
                 "The job runs in an embedded Flink MiniCluster in its own JVM. Start the stack first with `pipeline up`.",
-                "Job options go after `--`, e.g. `pipeline run -- --cassandra.batch.max-rows 1`",
-                "(all of them: `pipeline run -- --help`). The job logs to <work dir>/logs/job.log."})
+                "The table options below are passed to the job (the job's own names); other job options go after",
+                "`--`, e.g. `pipeline run -- --cassandra.batch.max-rows 1` (all of them: `pipeline run -- --help`).",
+                "The job logs to <work dir>/logs/job.log."})
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--web-ui-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "Flink Web UI and REST port (default ${DEFAULT-VALUE}).")
-    int webUiPort;
+    @Mixin
+    LocalJobOptions jobJvm;
 
-    @Option(names = "--job-heap", paramLabel = "SIZE", defaultValue = "1g", description = "The job JVM's heap (default ${DEFAULT-VALUE}).")
-    String jobHeap;
+    @Mixin
+    CassandraTableOptions table;
 
     @Parameters(paramLabel = "JOB-OPTION", arity = "0..*", description = "Passed to the job after the local defaults, so they win.")
     List<String> jobOptions = new ArrayList<>();
@@ -48,12 +48,14 @@ final class RunCommand implements Callable<Integer> {
         LocalServers servers = stack.servers();
         requireRunning(servers);
         LocalJob local = new LocalJob(stack.workDir());
-        local.requireStartable(webUiPort);
+        local.requireStartable(jobJvm.webUiPort);
 
+        List<String> arguments = new ArrayList<>(table.jobArguments());
+        arguments.addAll(jobOptions);
         out.println("Starting the job against Kafka " + servers.bootstrapServers() + " and Cassandra "
-                + UpCommand.address(servers, servers.cassandra()) + (jobOptions.isEmpty() ? "" : " with " + String.join(" ", jobOptions)));
+                + UpCommand.address(servers, servers.cassandra()) + (arguments.isEmpty() ? "" : " with " + String.join(" ", arguments)));
         out.flush();
-        ServerProcess job = local.start(servers, webUiPort, jobHeap, jobOptions);
+        ServerProcess job = local.start(servers, jobJvm.webUiPort, jobJvm.jobHeap, arguments);
         Thread hook = new Thread(() -> {
             if (job.isAlive()) {
                 out.println();
@@ -66,9 +68,9 @@ final class RunCommand implements Callable<Integer> {
         }, "run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            local.awaitRunning(job, webUiPort, new StatusLine(out));
+            local.awaitRunning(job, jobJvm.webUiPort, new StatusLine(out));
             out.printf("Job running (pid %d). Web UI: %s   Log: %s (`pipeline logs job -f`)%n", job.pid(),
-                    JobRest.webUrl(webUiPort), local.logFile());
+                    FlinkRest.webUrl(jobJvm.webUiPort), local.logFile());
             out.println("Send events with `pipeline generate`, read them with `pipeline query`. Ctrl-C stops the job.");
             out.flush();
             return watch(job, local, out);
@@ -81,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Until the job ends (it normally runs until Ctrl-C): reports state changes, e.g. RESTARTING. */
     private int watch(ServerProcess job, LocalJob local, PrintWriter out) throws InterruptedException {
-        JobRest rest = new JobRest(webUiPort);
+        FlinkRest rest = FlinkRest.onLocalPort(jobJvm.webUiPort);
         String shown = "RUNNING";
         ProcessHandle handle = ProcessHandle.of(job.pid()).orElseThrow();
         while (true) {
@@ -89,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
                 handle.onExit().get(2, TimeUnit.SECONDS);
                 break;
             } catch (java.util.concurrent.TimeoutException stillRunning) {
-                Optional<String> state = rest.current().map(JobRest.JobState::state);
+                Optional<String> state = rest.latestJobIfUp().map(FlinkRest.JobOverview::state);
                 if (state.isPresent() && !state.get().equals(shown)) {
                     shown = state.get();
                     out.printf("Job state: %s (see %s)%n", shown, local.logFile());

@@ -3,7 +3,6 @@ package dev.eventpipeline.infra.cli;
 import dev.eventpipeline.infra.LocalCassandra;
 import dev.eventpipeline.infra.LocalKafka;
 import dev.eventpipeline.infra.LocalServers;
-import dev.eventpipeline.model.TableLayout;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -11,9 +10,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Where the local stack lives and which ports it uses; mixed into every subcommand that touches it.
@@ -106,18 +103,5 @@ public final class StackOptions {
 
     private static int pick(Integer given, Properties recorded, String key, int fallback) {
         return given != null ? given : Integer.parseInt(recorded.getProperty(key, Integer.toString(fallback)));
-    }
-
-    /** {@code --table-layout seed|event-id}, named as the job's {@code cassandra.table-layout}. */
-    static final class TableLayoutConverter implements ITypeConverter<TableLayout> {
-        @Override
-        public TableLayout convert(String value) {
-            try {
-                return TableLayout.fromOptionValue(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a table layout: expected one of "
-                        + TableLayout.optionValues());
-            }
-        }
     }
 }

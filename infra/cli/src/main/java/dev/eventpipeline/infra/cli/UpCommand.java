@@ -2,6 +2,7 @@ package dev.eventpipeline.infra.cli;
 
 import dev.eventpipeline.infra.LocalServer;
 import dev.eventpipeline.infra.LocalServers;
+import dev.eventpipeline.infra.cassandra.SchemaTarget;
 import dev.eventpipeline.model.TableLayout;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -25,27 +25,22 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
-    @Option(names = "--table-layout", paramLabel = "LAYOUT", defaultValue = "seed",
-            converter = StackOptions.TableLayoutConverter.class,
-            description = {"seed: schema.cql only (keyspace, table user_events); event-id: also schema-event-id.cql "
-                    + "(table user_events_by_event_id, for the job's cassandra.table-layout=event-id). Default: ${DEFAULT-VALUE}."})
-    TableLayout tableLayout;
+    @Mixin
+    CassandraTableOptions table;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return up(stack, tableLayout, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return up(stack, table.target(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
-    /** Brings the stack up as `pipeline up` does (also the first step of `demo`); returns the exit code. */
-    static int up(StackOptions stack, PrintWriter out, PrintWriter err) {
-        return up(stack, TableLayout.SEED, out, err);
-    }
-
-    /** As {@link #up(StackOptions, PrintWriter, PrintWriter)}, also creating the layout's table. */
-    static int up(StackOptions stack, TableLayout layout, PrintWriter out, PrintWriter err) {
+    /**
+     * Brings the stack up as `pipeline up` does (also the first step of `demo`), creating the target's
+     * keyspace and table; returns the exit code.
+     */
+    static int up(StackOptions stack, SchemaTarget target, PrintWriter out, PrintWriter err) {
         long started = System.nanoTime();
         LocalServers servers = stack.servers();
         stack.record(servers);
@@ -81,8 +76,9 @@ final class UpCommand implements Callable<Integer> {
 
         List<String> created = servers.kafka().createPipelineTopics();
         out.println("  Topics     " + (created.isEmpty() ? "already there" : "created " + String.join(", ", created)));
-        servers.cassandra().applySchema(layout);
-        out.println("  Schema     applied (" + schemaFiles(layout) + ")");
+        servers.cassandra().applySchema(target);
+        out.println("  Schema     applied (" + schemaFiles(target.layout()) + ")"
+                + (target.equals(SchemaTarget.of(target.layout())) ? "" : " as " + target.qualifiedTable()));
         out.printf("Up in %.1f s. Kafka: %s  Cassandra: %s (datacenter %s)%n",
                 (System.nanoTime() - started) / 1e9, servers.bootstrapServers(),
                 address(servers, servers.cassandra()), servers.cassandraLocalDatacenter());

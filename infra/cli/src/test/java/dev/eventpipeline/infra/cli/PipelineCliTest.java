@@ -2,8 +2,13 @@ package dev.eventpipeline.infra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +24,53 @@ class PipelineCliTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("up", "status", "down", "clean", "logs");
+    }
+
+    /** picocli reports a description it cannot format (e.g. an unescaped %) on System.err, not the command's err. */
+    @Test
+    void everyCommandsHelpPrintsWithoutAPicocliWarning() {
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        List<String> commands = new ArrayList<>(PipelineCli.commandLine().getSubcommands().keySet());
+        try {
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            CliRun root = CliRun.of("--help");
+            assertThat(root.err()).isEmpty();
+            for (String command : commands) {
+                CliRun help = CliRun.of(command, "--help");
+                assertThat(help.exitCode()).as(command).isZero();
+                assertThat(help.err()).as(command).isEmpty();
+                assertThat(help.out()).as(command).contains("Usage: pipeline " + command);
+            }
+        } finally {
+            System.setErr(originalErr);
+        }
+        assertThat(commands).contains("demo", "generate", "run", "up", "query");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theGeneratorOptionsShowEachCommandsOwnDefaults() {
+        String generate = CliRun.of("generate", "--help").out();
+        String demo = CliRun.of("demo", "--help").out();
+
+        assertThat(generate).containsPattern("--users=U +Distinct users \\(default 1000\\)")
+                .containsPattern("--rate=R[^\\n]*\\n[^\\n]*\\(default 1000\\.0\\)")
+                .containsPattern("--invalid-fraction=F[^\\n]*\\n[^\\n]*\\(default 0\\.0\\)");
+        assertThat(demo).containsPattern("--users=U +Distinct users \\(default 500\\)")
+                .containsPattern("--rate=R[^\\n]*\\n[^\\n]*\\(default 0\\.0\\)")
+                .containsPattern("--invalid-fraction=F[^\\n]*\\n[^\\n]*\\(default 0\\.03\\)")
+                .contains("--skew=S", "--seed=SEED", "--web-ui-port=PORT", "--job-heap=SIZE");
+    }
+
+    @Test
+    void theGeneratorOptionsAreValidatedForEveryCommand() {
+        for (String command : List.of("generate", "demo")) {
+            CliRun run = CliRun.of(command, "--work-dir", workDir.toString(), "--skew", "-1");
+
+            assertThat(run.exitCode()).as(command).isEqualTo(2);
+            assertThat(run.err()).as(command).contains("--skew must be 0 or positive: -1.0");
+        }
     }
 
     @Test

@@ -58,6 +58,17 @@ class UpStatusDownTest {
                 "Schema     applied (infra/cassandra/schema.cql, infra/cassandra/schema-event-id.cql)");
         assertEventIdTableKeepsEventsOfTheSameMillisecondAndType();
 
+        // Other names, as the job's cassandra.keyspace/cassandra.table: `query` says how to create the table, `up` does.
+        String[] otherTable = {"--cassandra.keyspace", "shop", "--cassandra.table", "clicks"};
+        CliRun missing = CliRun.of(stackArgs("query", concat(otherTable, "--user", USER, "--date", DAY)));
+        assertThat(missing.err()).contains("Table shop.clicks does not exist; create it with "
+                + "`pipeline up --cassandra.keyspace shop --cassandra.table clicks`");
+        CliRun upOther = CliRun.of(stackArgs("up", otherTable));
+        assertThat(upOther.out()).as(upOther.err()).contains("Schema     applied (infra/cassandra/schema.cql) as shop.clicks");
+        CliRun queryOther = CliRun.of(stackArgs("query", concat(otherTable, "--user", USER, "--date", DAY)));
+        assertThat(queryOther.out()).as(queryOther.err())
+                .contains("No events for user " + USER + " on " + DAY + " (UTC) in shop.clicks.");
+
         // Ports given to `up` are remembered: no options needed any more.
         CliRun status = CliRun.of("status", "--work-dir", workDir.toString());
         assertThat(status.exitCode()).isZero();
@@ -115,6 +126,10 @@ class UpStatusDownTest {
                 "--cassandra-port", Integer.toString(ports[2]), "--cassandra-storage-port", Integer.toString(ports[3])));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
+    }
+
+    private static String[] concat(String[] first, String... second) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
     }
 
     private long recordedPid(String server) {

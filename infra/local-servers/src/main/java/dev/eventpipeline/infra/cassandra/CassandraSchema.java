@@ -3,6 +3,7 @@ package dev.eventpipeline.infra.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.eventpipeline.model.TableLayout;
+import dev.eventpipeline.model.UserEventCassandraModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,16 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The pipeline's schema, read from infra/cassandra: {@code schema.cql} (the keyspace and the seed
  * table {@code user_events}) and, for {@link TableLayout#EVENT_ID}, {@code schema-event-id.cql} (the
- * table {@code user_events_by_event_id} only), packaged as {@code eventpipeline/<file>}.
+ * table {@code user_events_by_event_id} only), packaged as {@code eventpipeline/<file>}. Other keyspace
+ * and table names ({@link SchemaTarget}) are substituted for the files' own, so there is one schema.
  */
 public final class CassandraSchema {
-
-    public static final String KEYSPACE = "event_streaming";
-    public static final String USER_EVENTS_TABLE = "user_events";
 
     static final String RESOURCE_DIRECTORY = "eventpipeline/";
 
@@ -35,16 +36,38 @@ public final class CassandraSchema {
      * {@link TableLayout#EVENT_ID} its own file.
      */
     public static List<String> statements(TableLayout layout) {
-        List<String> statements = new ArrayList<>(read(TableLayout.SEED.schemaFile()));
-        if (layout != TableLayout.SEED) {
-            statements.addAll(read(layout.schemaFile()));
+        return statements(SchemaTarget.of(layout));
+    }
+
+    /**
+     * As {@link #statements(TableLayout)}, in the target's keyspace and with the target's name for the
+     * layout's table (for the event-id layout the seed table keeps its name, as the files have it).
+     */
+    public static List<String> statements(SchemaTarget target) {
+        TableLayout layout = target.layout();
+        List<String> statements = new ArrayList<>();
+        for (TableLayout file : layout == TableLayout.SEED ? List.of(TableLayout.SEED) : List.of(TableLayout.SEED, layout)) {
+            for (String statement : read(file.schemaFile())) {
+                statements.add(rename(statement, target, file == layout));
+            }
         }
         return List.copyOf(statements);
     }
 
     /** The table the layout's schema file creates, as {@code keyspace.table}. */
     public static String qualifiedTable(TableLayout layout) {
-        return KEYSPACE + "." + layout.defaultTable();
+        return SchemaTarget.of(layout).qualifiedTable();
+    }
+
+    /** The files' keyspace name replaced by the target's, and (in the layout's own file) its table name. */
+    private static String rename(String statement, SchemaTarget target, boolean layoutsFile) {
+        String renamed = statement.replaceAll("\\b" + Pattern.quote(UserEventCassandraModel.KEYSPACE) + "\\b",
+                Matcher.quoteReplacement(target.keyspace()));
+        if (!layoutsFile) {
+            return renamed;
+        }
+        return renamed.replaceAll("\\b" + Pattern.quote(target.keyspace() + "." + target.layout().defaultTable()) + "\\b",
+                Matcher.quoteReplacement(target.qualifiedTable()));
     }
 
     private static List<String> read(String file) {
@@ -88,7 +111,12 @@ public final class CassandraSchema {
 
     /** Applies schema.cql and, for {@link TableLayout#EVENT_ID}, schema-event-id.cql; idempotent. */
     public static void apply(CqlSession session, TableLayout layout) {
-        for (String statement : statements(layout)) {
+        apply(session, SchemaTarget.of(layout));
+    }
+
+    /** As {@link #apply(CqlSession, TableLayout)}, under the target's names; idempotent. */
+    public static void apply(CqlSession session, SchemaTarget target) {
+        for (String statement : statements(target)) {
             // DDL waits for schema agreement, which takes longer than a normal request on a busy machine.
             session.execute(SimpleStatement.newInstance(statement).setTimeout(Duration.ofSeconds(60)));
         }

@@ -1,8 +1,10 @@
 package dev.eventpipeline.infra.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventpipeline.model.TableLayout;
+import dev.eventpipeline.model.UserEventCassandraModel;
 import org.junit.jupiter.api.Test;
 
 class CassandraSchemaTest {
@@ -38,6 +40,39 @@ class CassandraSchemaTest {
         String create = CassandraSchema.statements(TableLayout.EVENT_ID).get(2);
         assertThat(create).contains("PRIMARY KEY ((" + String.join(", ", TableLayout.PARTITION_KEY) + "), "
                 + String.join(", ", TableLayout.EVENT_ID.clusteringColumns()) + "))");
+    }
+
+    @Test
+    void otherNamesAreSubstitutedForTheFilesKeyspaceAndTheLayoutsTable() {
+        assertThat(CassandraSchema.statements(new SchemaTarget(TableLayout.SEED, "shop", "clicks")))
+                .containsExactly(
+                        "CREATE KEYSPACE IF NOT EXISTS shop"
+                                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}",
+                        CassandraSchema.statements().get(1).replace("event_streaming.user_events ", "shop.clicks "));
+        assertThat(CassandraSchema.statements(new SchemaTarget(TableLayout.EVENT_ID, "shop", "clicks")))
+                .containsExactly(
+                        "CREATE KEYSPACE IF NOT EXISTS shop"
+                                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}",
+                        CassandraSchema.statements().get(1).replace("event_streaming.user_events ", "shop.user_events "),
+                        CassandraSchema.statements(TableLayout.EVENT_ID).get(2)
+                                .replace("event_streaming.user_events_by_event_id ", "shop.clicks "));
+        assertThat(new SchemaTarget(TableLayout.EVENT_ID, "shop", "clicks").qualifiedTable()).isEqualTo("shop.clicks");
+    }
+
+    @Test
+    void theDefaultTargetIsTheFilesOwnNames() {
+        assertThat(CassandraSchema.statements(SchemaTarget.of(TableLayout.EVENT_ID)))
+                .isEqualTo(CassandraSchema.statements(TableLayout.EVENT_ID));
+        assertThat(SchemaTarget.of(TableLayout.SEED))
+                .isEqualTo(new SchemaTarget(TableLayout.SEED, UserEventCassandraModel.KEYSPACE, UserEventCassandraModel.TABLE));
+    }
+
+    @Test
+    void namesThatAreNotPlainCqlIdentifiersAreRefused() {
+        assertThatThrownBy(() -> new SchemaTarget(TableLayout.SEED, "shop; DROP KEYSPACE x", "clicks"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keyspace");
+        assertThatThrownBy(() -> new SchemaTarget(TableLayout.SEED, "shop", "Clicks"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table 'Clicks'");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.datastax.driver.mapping.annotations.ClusteringColumn;
 import com.datastax.driver.mapping.annotations.Column;
 import com.datastax.driver.mapping.annotations.PartitionKey;
 import com.datastax.driver.mapping.annotations.Table;
+import dev.eventpipeline.model.UserEventCassandraModel;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import java.util.UUID;
  * The seed's row: a POJO with DataStax driver-3 mapping annotations, written by the connector's
  * {@code CassandraPojoSink}. Its UUID, LocalDate and Map fields go through Kryo, as the seed's did.
  */
-@Table(keyspace = "event_streaming", name = "user_events")
+@Table(keyspace = UserEventCassandraModel.KEYSPACE, name = UserEventCassandraModel.TABLE)
 public class SeedRow {
 
     @PartitionKey(0)

@@ -1,4 +1,4 @@
-package dev.eventpipeline.it.support;
+package dev.eventpipeline.infra.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,13 +12,35 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The few calls of Flink's REST API the scenarios need: job state, restarts, failure history and
- * operator metrics. Works the same against a MiniCluster and a session cluster.
+ * The calls of Flink's REST API (the one behind the Web UI) that the CLI and the tests need: the jobs and
+ * their task counts, job state, restarts, failure history, metrics and cancel. Works the same against a
+ * MiniCluster and a session cluster.
  */
 public final class FlinkRest {
+
+    /** One job as {@code /jobs/overview} lists it: its state and how many of its tasks run. */
+    public record JobOverview(String id, String name, String state, long startTime, int runningTasks, int totalTasks) {
+
+        static JobOverview of(JsonNode job) {
+            return new JobOverview(job.path("jid").asText(), job.path("name").asText(), job.path("state").asText(),
+                    job.path("start-time").asLong(), job.path("tasks").path("running").asInt(),
+                    job.path("tasks").path("total").asInt());
+        }
+
+        /** RUNNING with every task running (the job state alone turns RUNNING before its tasks do). */
+        public boolean fullyRunning() {
+            return state.equals("RUNNING") && totalTasks > 0 && runningTasks == totalTasks;
+        }
+
+        @Override
+        public String toString() {
+            return state + (state.equals("RUNNING") ? " (" + runningTasks + "/" + totalTasks + " tasks)" : "");
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,6 +52,16 @@ public final class FlinkRest {
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
 
+    /** The REST API of a Flink on this machine whose Web UI listens on {@code webUiPort}. */
+    public static FlinkRest onLocalPort(int webUiPort) {
+        return new FlinkRest(URI.create(webUrl(webUiPort)));
+    }
+
+    /** The Web UI's address for a Flink on this machine, as shown to users. */
+    public static String webUrl(int webUiPort) {
+        return "http://127.0.0.1:" + webUiPort;
+    }
+
     public URI base() {
         return base;
     }
@@ -38,11 +70,31 @@ public final class FlinkRest {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    /** Job id to state (RUNNING, FINISHED, ...) for every job the cluster knows. */
+    /** Every job the cluster knows, as {@code /jobs/overview} lists them. */
     public List<JsonNode> jobsOverview() throws IOException {
         List<JsonNode> jobs = new ArrayList<>();
         get("/jobs/overview").path("jobs").forEach(jobs::add);
         return jobs;
+    }
+
+    /** The most recently started job; empty when none was submitted. */
+    public Optional<JobOverview> latestJob() throws IOException {
+        JsonNode latest = null;
+        for (JsonNode job : jobsOverview()) {
+            if (latest == null || job.path("start-time").asLong() > latest.path("start-time").asLong()) {
+                latest = job;
+            }
+        }
+        return Optional.ofNullable(latest).map(JobOverview::of);
+    }
+
+    /** As {@link #latestJob()}, but also empty while the REST endpoint is not up (yet): for polling. */
+    public Optional<JobOverview> latestJobIfUp() {
+        try {
+            return latestJob();
+        } catch (IOException notUpYet) {
+            return Optional.empty();
+        }
     }
 
     public String jobState(String jobId) throws IOException {
@@ -87,8 +139,9 @@ public final class FlinkRest {
     }
 
     /**
-     * The sum over all subtasks of the operator metric whose name ends in {@code .<name>} (operator
-     * metrics are prefixed with the operator's name), e.g. {@code eventsIn}. Empty until reported.
+     * The sum over every operator and subtask of the operator metric whose name ends in {@code .<name>}
+     * (operator metrics are prefixed with the operator's name), e.g. {@code eventsIn} or {@code rowCollisions};
+     * per-reason counters ({@code ….reason.<REASON>.<name>}) are not part of it. Empty until reported.
      */
     public OptionalLong operatorMetricSum(String jobId, String name) throws IOException {
         long total = 0;
