@@ -3,6 +3,8 @@ package dev.eventpipeline.job;
 import dev.eventpipeline.connectors.batch.PartitionBatchOperator;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
 import dev.eventpipeline.connectors.cassandra.CassandraWriter;
+import dev.eventpipeline.connectors.cassandra.RowWriteExecutor;
+import dev.eventpipeline.connectors.cassandra.UserEventsClusterBuilder;
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinks;
 import dev.eventpipeline.connectors.kafka.RawEvent;
@@ -28,8 +30,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 /**
  * The pipeline: raw Kafka records are decoded, validated and mapped; rows are grouped by Cassandra
  * partition and upserted, and everything refused, by validation or by Cassandra, goes to the one
- * dead-letter sink. Source and dead-letter sink are injected so tests can swap them; every operator
- * has a stable uid so savepoints survive changes.
+ * dead-letter sink. Source, row writes (the driver behind the Cassandra writer) and dead-letter sink
+ * are injected so tests can swap them; every operator has a stable uid so savepoints survive changes.
  */
 public final class UserEventPipeline {
 
@@ -41,15 +43,22 @@ public final class UserEventPipeline {
 
     private final Source<RawEvent, ?, ?> source;
     private final CassandraSinkSettings cassandra;
+    private final RowWriteExecutor.Factory rowWrites;
     private final Sink<DeadLetter> deadLetterSink;
     private final JobSettings job;
     private final ValidationLimits validation;
     private final Clock clock;
 
+    /**
+     * @param cassandra how rows are batched and written (table, layout, retries, timeouts)
+     * @param rowWrites what executes each batch's write: in production the driver on {@code cassandra}'s cluster
+     */
     public UserEventPipeline(Source<RawEvent, ?, ?> source, CassandraSinkSettings cassandra,
-            Sink<DeadLetter> deadLetterSink, JobSettings job, ValidationLimits validation, Clock clock) {
+            RowWriteExecutor.Factory rowWrites, Sink<DeadLetter> deadLetterSink, JobSettings job,
+            ValidationLimits validation, Clock clock) {
         this.source = source;
         this.cassandra = cassandra;
+        this.rowWrites = rowWrites;
         this.deadLetterSink = deadLetterSink;
         this.job = job;
         this.validation = validation;
@@ -61,6 +70,7 @@ public final class UserEventPipeline {
         return new UserEventPipeline(
                 UserEventKafkaSources.rawEvents(config.kafka()),
                 config.cassandra(),
+                new UserEventsClusterBuilder(config.cassandra()).executors(),
                 DeadLetterSinks.kafka(config.deadLetters()),
                 config.job(),
                 config.validation(),
@@ -108,6 +118,7 @@ public final class UserEventPipeline {
 
         DataStream<DeadLetter> refusedRows = CassandraWriter.builder()
                 .settings(cassandra)
+                .executors(rowWrites)
                 .clock(clock)
                 .build()
                 .writeFrom(batches)

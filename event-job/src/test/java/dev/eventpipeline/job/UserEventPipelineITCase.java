@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventpipeline.connectors.deadletter.DeadLetterHeaders;
 import dev.eventpipeline.infra.LocalServers;
 import dev.eventpipeline.infra.cassandra.UserEventsTable;
-import dev.eventpipeline.infra.generate.EventGenerator;
 import dev.eventpipeline.infra.generate.HostilePayloads;
-import dev.eventpipeline.infra.generate.SpreadClock;
 import dev.eventpipeline.job.testing.KafkaTestClient;
+import dev.eventpipeline.job.testing.SampleEvents;
 import dev.eventpipeline.job.testing.TestPipelines;
 import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.UserEvent;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import dev.eventpipeline.model.json.UserEventJsonCodec;
 import dev.eventpipeline.transform.UserEventMapper;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +58,6 @@ class UserEventPipelineITCase {
     }
 
     /** Valid events with distinct primary keys over an hour around yesterday's UTC midnight: two bucket dates. */
-    private static List<UserEvent> spanningMidnight(int count, int users, long seed) {
-        return EventGenerator.settings().seed(seed).users(users)
-                .clock(SpreadClock.acrossYesterdaysMidnight(Duration.ofHours(1), count, Clock.systemUTC()))
-                .generator().nextValidEvents(count);
-    }
-
     private static Map.Entry<byte[], byte[]> keyed(UserEvent event) {
         return Map.entry(event.userId().toString().getBytes(UTF_8), CODEC.encode(event));
     }
@@ -74,7 +66,7 @@ class UserEventPipelineITCase {
     void everyValidEventBecomesExactlyOneEqualRowAndDuplicatesCollapse() throws Exception {
         String topic = servers.createFreshTopic("events", 3);
         String deadLetters = servers.createFreshTopic("dlq", 1);
-        List<UserEvent> events = spanningMidnight(3_000, 60, 11);
+        List<UserEvent> events = SampleEvents.spanningMidnight(3_000, 60, 11);
         List<Map.Entry<byte[], byte[]>> records = events.stream().map(UserEventPipelineITCase::keyed)
                 .collect(Collectors.toCollection(ArrayList::new));
         records.addAll(events.subList(0, 200).stream().map(UserEventPipelineITCase::keyed).toList()); // replays
@@ -93,7 +85,7 @@ class UserEventPipelineITCase {
         String topic = servers.createFreshTopic("mixed", 3);
         String deadLetters = servers.createFreshTopic("dlq", 2);
         Map<RejectReason, byte[]> invalid = HostilePayloads.oneOfEachReason();
-        List<UserEvent> valid = spanningMidnight(400, 10, 12);
+        List<UserEvent> valid = SampleEvents.spanningMidnight(400, 10, 12);
         List<Map.Entry<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             records.add(keyed(valid.get(i)));

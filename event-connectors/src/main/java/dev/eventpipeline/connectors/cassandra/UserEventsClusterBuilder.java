@@ -54,7 +54,7 @@ public final class UserEventsClusterBuilder extends ClusterBuilder {
     }
 
     /** A factory of executors on a fresh session of this configuration. */
-    RowWriteExecutor.Factory executors() {
+    public RowWriteExecutor.Factory executors() {
         String insertCql = UserEventsInsert.cql(settings.keyspace(), settings.table(), settings.ttl());
         return () -> {
             Cluster cluster = getCluster();

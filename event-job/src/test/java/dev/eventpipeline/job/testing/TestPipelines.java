@@ -56,12 +56,17 @@ public final class TestPipelines {
         bounded[arguments.length] = "--kafka.bounded";
         bounded[arguments.length + 1] = "true";
         PipelineConfig config = config(bounded);
+        return runToEnd(UserEventPipeline.fromConfig(config), config.job().name());
+    }
+
+    /** Runs a bounded {@code pipeline} (e.g. on a test source) to its end, as strictly as {@link #runToEnd(String[])}. */
+    public static JobExecutionResult runToEnd(UserEventPipeline pipeline, String jobName) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        UserEventPipeline.fromConfig(config).buildOn(env);
+        pipeline.buildOn(env);
         Configuration strict = new Configuration();
         strict.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
         strict.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         env.configure(strict);
-        return env.execute(config.job().name());
+        return env.execute(jobName);
     }
 }

@@ -9,7 +9,6 @@ import dev.eventpipeline.infra.cassandra.CassandraServerFiles;
 import dev.eventpipeline.infra.cassandra.SchemaTarget;
 import dev.eventpipeline.infra.process.JavaCommand;
 import dev.eventpipeline.infra.process.Ports;
-import dev.eventpipeline.infra.process.ServerClasspath;
 import dev.eventpipeline.model.TableLayout;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -43,14 +42,12 @@ public final class LocalCassandra extends LocalServer {
 
     private final int cqlPort;
     private final int storagePort;
-    private final String heap;
     private final Map<String, String> settings;
 
     private LocalCassandra(Builder builder) {
-        super("cassandra", "Cassandra", builder.workDir, builder.startTimeout, builder.stopTimeout);
-        this.cqlPort = builder.cqlPort;
-        this.storagePort = builder.storagePort;
-        this.heap = builder.heap;
+        super("cassandra", "Cassandra", MAIN_CLASS, builder, "Cassandra CQL", "Cassandra storage");
+        this.cqlPort = builder.clientPort;
+        this.storagePort = builder.internalPort;
         this.settings = Map.copyOf(builder.settings);
     }
 
@@ -114,33 +111,26 @@ public final class LocalCassandra extends LocalServer {
     }
 
     @Override
-    Map<Integer, String> ports() {
-        Map<Integer, String> ports = new LinkedHashMap<>();
-        ports.put(cqlPort, "Cassandra CQL");
-        ports.put(storagePort, "Cassandra storage");
-        return ports;
-    }
-
-    @Override
-    String mainClass() {
-        return MAIN_CLASS;
+    Map<String, String> configFiles() {
+        return Map.of(
+                "cassandra.yaml", CassandraServerFiles.cassandraYaml(Ports.LOOPBACK, cqlPort, storagePort, storageDir()),
+                "logback.xml", CassandraServerFiles.LOGBACK_XML);
     }
 
     @Override
     void prepare() throws IOException {
-        Path dataRoot = serverDir().resolve("storage");
-        Files.createDirectories(dataRoot);
+        Files.createDirectories(storageDir());
         Files.createDirectories(serverDir().resolve("triggers"));
-        CassandraServerFiles.writeCassandraYaml(serverDir().resolve("cassandra.yaml"), Ports.LOOPBACK, cqlPort,
-                storagePort, dataRoot);
-        CassandraServerFiles.writeLogbackXml(serverDir().resolve("logback.xml"));
-        ServerClasspath.writeArgFile(ServerClasspath.load("cassandra-server"), serverDir().resolve("classpath.args"));
+    }
+
+    private Path storageDir() {
+        return serverDir().resolve("storage");
     }
 
     @Override
     JavaCommand command() {
         List<String> jvmOptions = new ArrayList<>(List.of(
-                "-Xms" + heap, "-Xmx" + heap,
+                "-Xms" + heap(), "-Xmx" + heap(),
                 "-XX:+UseG1GC",
                 "-XX:+ExitOnOutOfMemoryError", // a node that ran out of memory must not keep writing
                 // Java 17 encapsulation, as measured in stack.md.
@@ -150,7 +140,7 @@ public final class LocalCassandra extends LocalServer {
                 "-Djava.net.preferIPv4Stack=true",
                 "-Dcassandra.config=" + serverDir().resolve("cassandra.yaml").toUri(),
                 "-Dcassandra-foreground=yes", // otherwise the daemon closes stdout, our log
-                "-Dcassandra.storagedir=" + serverDir().resolve("storage"),
+                "-Dcassandra.storagedir=" + storageDir(),
                 "-Dcassandra.logdir=" + logFile().getParent(),
                 "-Dcassandra.triggers_dir=" + serverDir().resolve("triggers"),
                 "-Dlogback.configurationFile=" + serverDir().resolve("logback.xml"),
@@ -162,7 +152,7 @@ public final class LocalCassandra extends LocalServer {
             jvmOptions.add("-Dcassandra.config.allow_system_properties=true");
         }
         settings.forEach((name, value) -> jvmOptions.add("-Dcassandra.settings." + name + "=" + value));
-        return new JavaCommand(jvmOptions, serverDir().resolve("classpath.args"), MAIN_CLASS, List.of());
+        return new JavaCommand(jvmOptions, classpathArgs(), MAIN_CLASS, List.of());
     }
 
     @Override
@@ -177,17 +167,14 @@ public final class LocalCassandra extends LocalServer {
 
     /** Settings for a {@link LocalCassandra}; defaults: work dir {@code .local}, ports 9042/7000, 1 GiB heap. */
     public static final class Builder extends ServerSettings<Builder> {
-        private int cqlPort = DEFAULT_CQL_PORT;
-        private int storagePort = DEFAULT_STORAGE_PORT;
         private final Map<String, String> settings = new LinkedHashMap<>();
 
         private Builder() {
-            super(DEFAULT_HEAP, Duration.ofSeconds(120));
+            super(DEFAULT_HEAP, Duration.ofSeconds(120), DEFAULT_CQL_PORT, DEFAULT_STORAGE_PORT);
         }
 
         public Builder cqlPort(int cqlPort) {
-            this.cqlPort = cqlPort;
-            return this;
+            return clientPort(cqlPort);
         }
 
         /**
@@ -201,16 +188,7 @@ public final class LocalCassandra extends LocalServer {
 
         /** Inter-node port; bound even on a single node. */
         public Builder storagePort(int storagePort) {
-            this.storagePort = storagePort;
-            return this;
-        }
-
-        @Override
-        public Builder freePorts() {
-            int[] ports = Ports.freePorts(2);
-            this.cqlPort = ports[0];
-            this.storagePort = ports[1];
-            return this;
+            return internalPort(storagePort);
         }
 
         public LocalCassandra build() {

@@ -6,14 +6,12 @@ import dev.eventpipeline.infra.kafka.TopicSpec;
 import dev.eventpipeline.infra.process.JavaCommand;
 import dev.eventpipeline.infra.process.LogTail;
 import dev.eventpipeline.infra.process.Ports;
-import dev.eventpipeline.infra.process.ServerClasspath;
 import dev.eventpipeline.infra.process.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,13 +41,11 @@ public final class LocalKafka extends LocalServer {
 
     private final int brokerPort;
     private final int controllerPort;
-    private final String heap;
 
     private LocalKafka(Builder builder) {
-        super("kafka", "Kafka", builder.workDir, builder.startTimeout, builder.stopTimeout);
-        this.brokerPort = builder.brokerPort;
-        this.controllerPort = builder.controllerPort;
-        this.heap = builder.heap;
+        super("kafka", "Kafka", MAIN_CLASS, builder, "Kafka broker", "Kafka controller");
+        this.brokerPort = builder.clientPort;
+        this.controllerPort = builder.internalPort;
     }
 
     public static Builder builder() {
@@ -91,25 +87,9 @@ public final class LocalKafka extends LocalServer {
     }
 
     @Override
-    Map<Integer, String> ports() {
-        Map<Integer, String> ports = new LinkedHashMap<>();
-        ports.put(brokerPort, "Kafka broker");
-        ports.put(controllerPort, "Kafka controller");
-        return ports;
-    }
-
-    @Override
-    String mainClass() {
-        return MAIN_CLASS;
-    }
-
-    @Override
     void prepare() throws IOException {
-        Path dataDir = serverDir().resolve("data");
+        Path dataDir = dataDir();
         Files.createDirectories(dataDir);
-        KafkaServerFiles.writeServerProperties(serverProperties(), Ports.LOOPBACK, brokerPort, controllerPort, dataDir);
-        KafkaServerFiles.writeLog4j2Properties(serverDir().resolve("log4j2.properties"));
-        ServerClasspath.writeArgFile(ServerClasspath.load("kafka-server"), serverDir().resolve("classpath.args"));
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             formatStorage();
         }
@@ -129,13 +109,19 @@ public final class LocalKafka extends LocalServer {
     }
 
     @Override
+    Map<String, String> configFiles() {
+        String serverProperties = KafkaServerFiles.serverProperties(Ports.LOOPBACK, brokerPort, controllerPort, dataDir());
+        return Map.of("server.properties", serverProperties, "log4j2.properties", KafkaServerFiles.LOG4J2_PROPERTIES);
+    }
+
+    @Override
     JavaCommand command() {
         List<String> jvmOptions = List.of(
-                "-Xms" + heap, "-Xmx" + heap,
+                "-Xms" + heap(), "-Xmx" + heap(),
                 "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + serverDir().resolve("log4j2.properties"));
-        return new JavaCommand(jvmOptions, serverDir().resolve("classpath.args"), MAIN_CLASS,
+        return new JavaCommand(jvmOptions, classpathArgs(), MAIN_CLASS,
                 List.of(serverProperties().toString()));
     }
 
@@ -149,35 +135,27 @@ public final class LocalKafka extends LocalServer {
         }
     }
 
+    private Path dataDir() {
+        return serverDir().resolve("data");
+    }
+
     private Path serverProperties() {
         return serverDir().resolve("server.properties");
     }
 
     /** Settings for a {@link LocalKafka}; defaults: work dir {@code .local}, ports 9092/9093, 512 MiB heap. */
     public static final class Builder extends ServerSettings<Builder> {
-        private int brokerPort = DEFAULT_BROKER_PORT;
-        private int controllerPort = DEFAULT_CONTROLLER_PORT;
 
         private Builder() {
-            super(DEFAULT_HEAP, Duration.ofSeconds(90));
+            super(DEFAULT_HEAP, Duration.ofSeconds(90), DEFAULT_BROKER_PORT, DEFAULT_CONTROLLER_PORT);
         }
 
         public Builder brokerPort(int brokerPort) {
-            this.brokerPort = brokerPort;
-            return this;
+            return clientPort(brokerPort);
         }
 
         public Builder controllerPort(int controllerPort) {
-            this.controllerPort = controllerPort;
-            return this;
-        }
-
-        @Override
-        public Builder freePorts() {
-            int[] ports = Ports.freePorts(2);
-            this.brokerPort = ports[0];
-            this.controllerPort = ports[1];
-            return this;
+            return internalPort(controllerPort);
         }
 
         public LocalKafka build() {

@@ -3,17 +3,20 @@ package dev.eventpipeline.infra;
 import dev.eventpipeline.infra.process.JavaCommand;
 import dev.eventpipeline.infra.process.LogTail;
 import dev.eventpipeline.infra.process.Ports;
+import dev.eventpipeline.infra.process.ServerClasspath;
 import dev.eventpipeline.infra.process.ServerProcess;
 import dev.eventpipeline.infra.process.ServerStartException;
 import dev.eventpipeline.infra.process.Wait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -29,26 +32,36 @@ public abstract class LocalServer {
 
     private final String id;
     private final String displayName;
+    private final String mainClass;
+    private final Map<Integer, String> ports = new LinkedHashMap<>();
     private final Path workDir;
     private final Duration startTimeout;
     private final Duration stopTimeout;
+    private final String heap;
     private ServerProcess process;
 
-    LocalServer(String id, String displayName, Path workDir, Duration startTimeout, Duration stopTimeout) {
+    /**
+     * @param id names its directory, log, PID file and packaged class path ({@code <id>-server})
+     * @param mainClass only in this server's command line, to recognise its PID
+     * @param clientPortRole what the client port is, for error messages (likewise the internal one)
+     */
+    LocalServer(String id, String displayName, String mainClass, ServerSettings<?> settings, String clientPortRole,
+            String internalPortRole) {
         this.id = id;
         this.displayName = displayName;
-        this.workDir = workDir.toAbsolutePath().normalize();
-        this.startTimeout = startTimeout;
-        this.stopTimeout = stopTimeout;
+        this.mainClass = mainClass;
+        this.ports.put(settings.clientPort, clientPortRole);
+        this.ports.put(settings.internalPort, internalPortRole);
+        this.workDir = settings.workDir.toAbsolutePath().normalize();
+        this.startTimeout = settings.startTimeout;
+        this.stopTimeout = settings.stopTimeout;
+        this.heap = settings.heap;
     }
 
-    /** The ports this server binds, each with its role for error messages. */
-    abstract Map<Integer, String> ports();
+    /** Its configuration files, by name under {@link #serverDir()}, as text; written before each launch. */
+    abstract Map<String, String> configFiles();
 
-    /** Text that is only in this server's command line, to recognise its PID. */
-    abstract String mainClass();
-
-    /** Writes configuration and prepares storage before each launch. */
+    /** Prepares storage before each launch, after the configuration and class path are written. */
     abstract void prepare() throws IOException;
 
     abstract JavaCommand command();
@@ -65,8 +78,9 @@ public abstract class LocalServer {
      */
     public synchronized void start() {
         if (current().isEmpty()) {
-            ports().forEach(Ports::requireFree);
+            ports.forEach(Ports::requireFree);
             try {
+                writeConfiguration();
                 prepare();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not prepare " + displayName + " under " + serverDir(), e);
@@ -74,6 +88,14 @@ public abstract class LocalServer {
             process = ServerProcess.launch(command(), serverDir(), logFile(), pidFile());
         }
         awaitReady();
+    }
+
+    private void writeConfiguration() throws IOException {
+        Files.createDirectories(serverDir());
+        for (Map.Entry<String, String> file : configFiles().entrySet()) {
+            Files.writeString(serverDir().resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
+        ServerClasspath.writeArgFile(ServerClasspath.load(id + "-server"), classpathArgs());
     }
 
     private void awaitReady() {
@@ -130,6 +152,11 @@ public abstract class LocalServer {
         deleteRecursively(serverDir());
     }
 
+    /** JVM heap, e.g. "512m". */
+    String heap() {
+        return heap;
+    }
+
     public String displayName() {
         return displayName;
     }
@@ -146,6 +173,11 @@ public abstract class LocalServer {
         return workDir.resolve("run").resolve(id + ".pid");
     }
 
+    /** The java @argfile with this server's class path. */
+    Path classpathArgs() {
+        return serverDir().resolve("classpath.args");
+    }
+
     /** Config and data of this server. */
     public Path serverDir() {
         return workDir.resolve(id);
@@ -153,7 +185,7 @@ public abstract class LocalServer {
 
     private Optional<ServerProcess> current() {
         if (process == null || !process.isAlive()) {
-            process = ServerProcess.findRecorded(pidFile(), mainClass()).orElse(null);
+            process = ServerProcess.findRecorded(pidFile(), mainClass).orElse(null);
         }
         return Optional.ofNullable(process);
     }

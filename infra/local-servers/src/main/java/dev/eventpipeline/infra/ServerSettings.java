@@ -1,11 +1,13 @@
 package dev.eventpipeline.infra;
 
+import dev.eventpipeline.infra.process.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * What every local server's builder sets: where its files live, its heap and its deadlines. The
- * server-specific builders add their ports.
+ * What every local server's builder sets: where its files live, its heap, its deadlines and its two
+ * ports, the one clients use (Kafka broker, Cassandra CQL) and the one the server uses internally
+ * (KRaft controller, Cassandra storage). The server-specific builders name the ports.
  */
 public abstract class ServerSettings<B extends ServerSettings<B>> {
 
@@ -13,10 +15,14 @@ public abstract class ServerSettings<B extends ServerSettings<B>> {
     String heap;
     Duration startTimeout;
     Duration stopTimeout = Duration.ofSeconds(60);
+    int clientPort;
+    int internalPort;
 
-    ServerSettings(String defaultHeap, Duration defaultStartTimeout) {
+    ServerSettings(String defaultHeap, Duration defaultStartTimeout, int defaultClientPort, int defaultInternalPort) {
         this.heap = defaultHeap;
         this.startTimeout = defaultStartTimeout;
+        this.clientPort = defaultClientPort;
+        this.internalPort = defaultInternalPort;
     }
 
     /** Root of config, data, logs and PID files (Kafka and Cassandra may share it). */
@@ -43,7 +49,20 @@ public abstract class ServerSettings<B extends ServerSettings<B>> {
     }
 
     /** Picks ports that are free now, so a test never clashes with a local stack on the defaults. */
-    public abstract B freePorts();
+    public B freePorts() {
+        int[] ports = Ports.freePorts(2);
+        return clientPort(ports[0]).internalPort(ports[1]);
+    }
+
+    B clientPort(int port) {
+        this.clientPort = port;
+        return self();
+    }
+
+    B internalPort(int port) {
+        this.internalPort = port;
+        return self();
+    }
 
     @SuppressWarnings("unchecked")
     private B self() {

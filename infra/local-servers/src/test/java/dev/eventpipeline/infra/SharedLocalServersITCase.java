@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class SharedLocalServersTest {
+class SharedLocalServersITCase {
 
     @Test
     void isOnePairPerJvmWithTopicsAndSchemaApplied() throws Exception {

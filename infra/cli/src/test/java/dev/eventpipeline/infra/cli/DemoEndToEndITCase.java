@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * child JVM, sample events of every reject reason. Kept running, so the test can check the table and the
  * dead-letter topic itself, query a timeline, and see that `down` leaves nothing behind.
  */
-class DemoEndToEndTest {
+class DemoEndToEndITCase {
 
     private static final Pattern SENT = Pattern.compile("sent\\s+([\\d,]+) events: ([\\d,]+) valid, ([\\d,]+) invalid \\((\\d+) reject reasons\\)");
     private static final Pattern TIMELINE_HINT = Pattern.compile("pipeline query --user (\\S+) --date (\\S+) --limit (\\d+)");

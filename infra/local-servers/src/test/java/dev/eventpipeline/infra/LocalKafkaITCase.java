@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalKafkaTest {
+class LocalKafkaITCase {
 
     @TempDir
     static Path workDir;

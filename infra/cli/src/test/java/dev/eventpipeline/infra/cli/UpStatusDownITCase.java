@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI's life cycle against real servers, on free ports in a temporary work dir. */
-class UpStatusDownTest {
+class UpStatusDownITCase {
 
     @TempDir
     Path workDir;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PortConflictTest {
+class PortConflictITCase {
 
     private static final long THIS_PID = ProcessHandle.current().pid();
 
