@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.deadletter;
 
+import dev.eventpipeline.model.kafka.UserEventRecords;
 import java.io.Serializable;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -14,7 +15,7 @@ public abstract class DeadLetterSinkSettings implements Serializable {
 
     @Value.Default
     public String topic() {
-        return "user-events-dlq";
+        return UserEventRecords.DEFAULT_DEAD_LETTER_TOPIC;
     }
 
     /**

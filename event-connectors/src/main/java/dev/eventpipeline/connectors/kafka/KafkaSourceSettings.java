@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.kafka;
 
+import dev.eventpipeline.model.kafka.UserEventRecords;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +17,7 @@ public abstract class KafkaSourceSettings implements Serializable {
 
     @Value.Default
     public String topic() {
-        return "user-events";
+        return UserEventRecords.DEFAULT_TOPIC;
     }
 
     @Value.Default

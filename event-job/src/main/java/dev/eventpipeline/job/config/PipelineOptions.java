@@ -14,6 +14,7 @@ import dev.eventpipeline.connectors.kafka.StartingOffsets;
 import dev.eventpipeline.model.TableLayout;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import dev.eventpipeline.model.json.UserEventJsonCodec;
+import dev.eventpipeline.model.kafka.UserEventRecords;
 import dev.eventpipeline.transform.CassandraLimits;
 import dev.eventpipeline.transform.ValidationLimits;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public final class PipelineOptions {
     public static final ConfigOption<List<String>> KAFKA_BOOTSTRAP_SERVERS = ConfigOption.of(
             "kafka.bootstrap-servers", "127.0.0.1:9092", "Kafka brokers, host:port[,host:port...]", list());
     public static final ConfigOption<String> KAFKA_TOPIC = ConfigOption.of(
-            "kafka.topic", "user-events", "Topic the events are read from", nonEmpty());
+            "kafka.topic", UserEventRecords.DEFAULT_TOPIC, "Topic the events are read from", nonEmpty());
     public static final ConfigOption<String> KAFKA_GROUP_ID = ConfigOption.of(
             "kafka.group-id", "event-pipeline", "Consumer group; offsets are committed on checkpoints", nonEmpty());
     public static final ConfigOption<StartingOffsets> KAFKA_STARTING_OFFSETS = ConfigOption.of(
@@ -43,7 +44,7 @@ public final class PipelineOptions {
             "kafka.bounded", "false", "Stop at the offsets that are latest at start (backfills, benchmarks)", bool());
 
     public static final ConfigOption<String> DLQ_TOPIC = ConfigOption.of(
-            "dlq.topic", "user-events-dlq", "Topic for events that cannot become rows", nonEmpty());
+            "dlq.topic", UserEventRecords.DEFAULT_DEAD_LETTER_TOPIC, "Topic for events that cannot become rows", nonEmpty());
 
     public static final ConfigOption<Integer> DLQ_MAX_RECORD_BYTES = ConfigOption.of(
             "dlq.max-record-bytes", "1000000",

@@ -12,6 +12,8 @@ public final class UserEventRecords {
 
     /** The topic the pipeline reads by default. */
     public static final String DEFAULT_TOPIC = "user-events";
+    /** The topic the pipeline writes events that cannot become rows to, by default. */
+    public static final String DEFAULT_DEAD_LETTER_TOPIC = "user-events-dlq";
 
     private UserEventRecords() {}
 

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.eventpipeline.infra.generate.GeneratorOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -71,8 +73,8 @@ public final class BenchCommand implements Callable<Integer> {
                 description = "Fixed rate (events/s) of the latency runs; 0 = half of each system's median throughput")
         double latencyRate;
 
-        @Option(names = "--seed", defaultValue = "42")
-        long seed;
+        @Mixin
+        GeneratorOptions generator = new GeneratorOptions().defaultUsers(10_000).defaultSeed(42);
 
         @Option(names = "--only", split = ",", description = "Run only these of a, b, c (a1 / a2: one of the two ceilings)")
         LinkedHashSet<String> only = new LinkedHashSet<>();
@@ -110,13 +112,14 @@ public final class BenchCommand implements Callable<Integer> {
             Path base = Path.of(System.getProperty("bench.root", "."), "infra", "bench", "target");
             Path dir = workDir != null ? workDir : base.resolve("e2e-" + stamp);
             Path report = out != null ? out : base.resolve("e2e-" + stamp + ".md");
+            generator.validate();
             for (String arg : jobArgs) {
                 if (arg.indexOf('=') < 1) {
                     throw new IllegalArgumentException("--job-arg needs key=value: " + arg);
                 }
             }
             return new EndToEndBenchmark(new EndToEndBenchmark.Options(events, jobWarmupEvents, repeats, baselineRepeats,
-                    latencySeconds, warmupSeconds, seed, only, jobHeap, jfr, jobArgs, dir.toAbsolutePath(),
+                    latencySeconds, warmupSeconds, generator.users(), generator.skew(), generator.seed(), only, jobHeap, jfr, jobArgs, dir.toAbsolutePath(),
                     report.toAbsolutePath(), baselineInFlight, ceilingInFlight, ceilingBatchRows, ceilingLingerMs,
                     latencyRate),
                     System.out).run();

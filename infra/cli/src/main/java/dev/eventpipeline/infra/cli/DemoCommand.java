@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     static final int MISMATCH = 1;
 
     @Mixin
-    GeneratorOptions generator = new GeneratorOptions().defaultUsers(500).defaultInvalidFraction(0.03).defaultRate(0);
+    TrafficOptions generator = new TrafficOptions(new GeneratorOptions().defaultUsers(500)).defaultInvalidFraction(0.03).defaultRate(0);
 
     @Option(names = "--keep-running", description = "Leave the servers and the job running at the end (`pipeline down` stops all).")
     boolean keepRunning;

@@ -1,7 +1,6 @@
 package dev.eventpipeline.infra.cli;
 
 import dev.eventpipeline.infra.generate.EventGenerator;
-import dev.eventpipeline.infra.generate.GeneratorOptions;
 import dev.eventpipeline.infra.generate.PayloadLimits;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.infra.process.Ports;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
-    GeneratorOptions generator = new GeneratorOptions();
+    TrafficOptions generator = new TrafficOptions();
 
     @Option(names = "--topic", paramLabel = "T", defaultValue = KafkaTopics.USER_EVENTS, description = "Topic (default ${DEFAULT-VALUE}).")
     String topic;

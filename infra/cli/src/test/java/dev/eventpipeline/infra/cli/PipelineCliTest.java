@@ -61,6 +61,7 @@ class PipelineCliTest {
                 .containsPattern("--rate=R[^\\n]*\\n[^\\n]*\\(default 0\\.0\\)")
                 .containsPattern("--invalid-fraction=F[^\\n]*\\n[^\\n]*\\(default 0\\.03\\)")
                 .contains("--skew=S", "--seed=SEED", "--web-ui-port=PORT", "--job-heap=SIZE");
+        assertThat(generate).containsPattern("random = new users each run \\(default\\s+random\\)");
     }
 
     @Test
@@ -70,6 +71,14 @@ class PipelineCliTest {
 
             assertThat(run.exitCode()).as(command).isEqualTo(2);
             assertThat(run.err()).as(command).contains("--skew must be 0 or positive: -1.0");
+
+            CliRun badSeed = CliRun.of(command, "--work-dir", workDir.toString(), "--seed", "12x");
+            assertThat(badSeed.exitCode()).as(command).isEqualTo(2);
+            assertThat(badSeed.err()).as(command).contains("--seed must be a whole number or random: 12x");
+
+            CliRun noEvents = CliRun.of(command, "--work-dir", workDir.toString(), "--events", "0");
+            assertThat(noEvents.exitCode()).as(command).isEqualTo(2);
+            assertThat(noEvents.err()).as(command).contains("--events must be at least 1: 0");
         }
     }
 

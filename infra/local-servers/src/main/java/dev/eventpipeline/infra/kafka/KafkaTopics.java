@@ -1,5 +1,6 @@
 package dev.eventpipeline.infra.kafka;
 
+import dev.eventpipeline.model.kafka.UserEventRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,8 +19,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** The pipeline's topic set, read from infra/kafka/topics.properties (packaged as eventpipeline/topics.properties). */
 public final class KafkaTopics {
 
-    public static final String USER_EVENTS = "user-events";
-    public static final String USER_EVENTS_DLQ = "user-events-dlq";
+    public static final String USER_EVENTS = UserEventRecords.DEFAULT_TOPIC;
+    public static final String USER_EVENTS_DLQ = UserEventRecords.DEFAULT_DEAD_LETTER_TOPIC;
 
     static final String RESOURCE = "eventpipeline/topics.properties";
 

@@ -2,6 +2,7 @@ package dev.eventpipeline.infra.bench.e2e;
 
 import dev.eventpipeline.infra.bench.baseline.SeedLikeJob;
 import dev.eventpipeline.infra.bench.ceiling.DriverCeiling;
+import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.job.EventPipelineJob;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,14 +28,20 @@ import java.util.Set;
  */
 public final class EndToEndBenchmark {
 
-    public static final String TOPIC = "user-events";
-    public static final String DLQ_TOPIC = "user-events-dlq";
+    public static final String TOPIC = KafkaTopics.USER_EVENTS;
+    public static final String DLQ_TOPIC = KafkaTopics.USER_EVENTS_DLQ;
 
     /** Everything a run can be told. */
     public record Options(int events, int jobWarmupEvents, int repeats, int baselineRepeats, int latencySeconds,
-            int warmupSeconds, long seed, Set<String> only, String jobHeap, boolean jfr, List<String> jobArgs,
+            int warmupSeconds, int users, double skew, long seed, Set<String> only, String jobHeap, boolean jfr, List<String> jobArgs,
             Path workDir, Path out, int baselineInFlight, int ceilingInFlight, int ceilingBatchRows,
-            int ceilingLingerMs, double latencyRate) {}
+            int ceilingLingerMs, double latencyRate) {
+
+        /** Whose events the run generates. */
+        RunEvents.Users generatedUsers() {
+            return new RunEvents.Users(users, skew, seed);
+        }
+    }
 
     private final Options options;
     private final StepLog log;

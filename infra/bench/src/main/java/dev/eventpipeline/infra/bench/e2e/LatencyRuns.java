@@ -69,7 +69,7 @@ final class LatencyRuns {
         servers.createTopic(topic, 3);
         servers.truncateAndSettle();
         UserEventsTable table = servers.table();
-        EventGenerator generator = RunEvents.live(options.seed());
+        EventGenerator generator = RunEvents.live(options.generatedUsers());
         Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
         long warm = (long) (rate * options.warmupSeconds());
         long measured = (long) (rate * options.latencySeconds());

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The run's events, from the pipeline's {@link EventGenerator} (10,000 users, Zipf(1.0), all valid):
+ * The run's events, from the pipeline's {@link EventGenerator} (by default 10,000 users, Zipf(1.0); all valid):
  * the measured ones with event times spread over 36 hours ending 5 minutes ago, and before them the
  * jobs' warm-up events (other users, a month earlier). Both are produced to the topic once, before
  * anything is measured. The generator keeps event times strictly increasing per user, so every event
@@ -24,8 +24,6 @@ import java.util.Locale;
  */
 final class RunEvents {
 
-    private static final int USERS = 10_000;
-    private static final double ZIPF_EXPONENT = 1.0;
     private static final Duration SPAN = Duration.ofHours(36);
 
     private final List<UserEventCassandraModel> rows;
@@ -38,8 +36,9 @@ final class RunEvents {
 
     /** Generates the warm-up and the measured events, produces them to {@code topic}, keeps the measured rows. */
     static RunEvents produce(EndToEndBenchmark.Options options, String bootstrapServers, String topic, StepLog log) {
-        log.step("generating " + options.events() + " events (seed " + options.seed() + ")");
-        List<GeneratedRecord> events = measured(options.seed(), options.events(),
+        Users users = options.generatedUsers();
+        log.step("generating " + options.events() + " events (" + users + ")");
+        List<GeneratedRecord> events = measured(users, options.events(),
                 Instant.now().minus(Duration.ofMinutes(5)));
         List<UserEventCassandraModel> rows = new ArrayList<>(events.size());
         for (GeneratedRecord event : events) {
@@ -50,7 +49,7 @@ final class RunEvents {
         long partitions = rows.stream().map(r -> r.userId() + "/" + r.bucketDate()).distinct().count();
         // A job JVM starts cold: in a 40 s run its JIT compiler took a fifth of its CPU (JFR). Each job
         // therefore first works through other users' events of a month earlier, written but not counted.
-        List<GeneratedRecord> warmupEvents = warmup(options.seed(), options.jobWarmupEvents(),
+        List<GeneratedRecord> warmupEvents = warmup(users, options.jobWarmupEvents(),
                 Instant.now().minus(Duration.ofDays(30)));
         log.step("producing " + warmupEvents.size() + " job warm-up events, then the " + events.size()
                 + " measured ones to " + topic + " (" + partitions + " Cassandra partitions)");
@@ -64,21 +63,21 @@ final class RunEvents {
     }
 
     /** {@code count} measured events, their event times spread over 36 hours ending at {@code end}. */
-    static List<GeneratedRecord> measured(long seed, int count, Instant end) {
-        return generate(seed, spreadOver36HoursEndingAt(end, count), count);
+    static List<GeneratedRecord> measured(Users users, int count, Instant end) {
+        return generate(users, spreadOver36HoursEndingAt(end, count), count);
     }
 
     /**
      * {@code count} warm-up events of other users than the measured ones (seed + 1), over 36 hours
      * ending at {@code end}.
      */
-    static List<GeneratedRecord> warmup(long seed, int count, Instant end) {
-        return generate(seed + 1, spreadOver36HoursEndingAt(end, count), count);
+    static List<GeneratedRecord> warmup(Users users, int count, Instant end) {
+        return generate(users.others(), spreadOver36HoursEndingAt(end, count), count);
     }
 
     /** Events happening now, on the system clock, for the latency runs (the warm-up events' users). */
-    static EventGenerator live(long seed) {
-        return generator(seed + 1, Clock.systemUTC());
+    static EventGenerator live(Users users) {
+        return generator(users.others(), Clock.systemUTC());
     }
 
     /** The measured events' rows, in the order they were produced. */
@@ -95,8 +94,8 @@ final class RunEvents {
         return SpreadClock.endingNow(SPAN, Math.max(1, count), Clock.fixed(end, ZoneOffset.UTC));
     }
 
-    private static List<GeneratedRecord> generate(long seed, Clock clock, int count) {
-        EventGenerator generator = generator(seed, clock);
+    private static List<GeneratedRecord> generate(Users users, Clock clock, int count) {
+        EventGenerator generator = generator(users, clock);
         List<GeneratedRecord> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             records.add(generator.next());
@@ -104,8 +103,25 @@ final class RunEvents {
         return records;
     }
 
-    private static EventGenerator generator(long seed, Clock clock) {
-        return EventGenerator.settings().users(USERS).zipfExponent(ZIPF_EXPONENT).seed(seed).invalidFraction(0)
-                .clock(clock).generator();
+    private static EventGenerator generator(Users users, Clock clock) {
+        return EventGenerator.settings().users(users.count()).zipfExponent(users.skew()).seed(users.seed())
+                .invalidFraction(0).clock(clock).generator();
+    }
+
+    /**
+     * Whose events: how many users, how skewed their popularity, and the seed that makes them. The
+     * command line's {@code --users}, {@code --skew} and {@code --seed} ({@code GeneratorOptions}).
+     */
+    record Users(int count, double skew, long seed) {
+
+        /** Other users than these (the next seed), for the jobs' warm-up and the latency runs. */
+        Users others() {
+            return new Users(count, skew, seed + 1);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,d users, skew %.2f, seed %d", count, skew, seed);
+        }
     }
 }

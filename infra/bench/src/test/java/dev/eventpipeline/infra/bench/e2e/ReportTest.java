@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
     private static EndToEndBenchmark.Options options(List<String> jobArgs) {
-        return new EndToEndBenchmark.Options(1_000_000, 300_000, 3, 2, 20, 90, 42, Set.of(), "1g", false, jobArgs,
+        return new EndToEndBenchmark.Options(1_000_000, 300_000, 3, 2, 20, 90, 10_000, 1.0, 42, Set.of(), "1g", false, jobArgs,
                 Path.of("/tmp/e2e"), Path.of("/tmp/e2e.md"), 1024, 512, 64, 200, 0);
     }
 

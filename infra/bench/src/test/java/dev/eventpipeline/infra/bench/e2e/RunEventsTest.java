@@ -16,11 +16,15 @@ import org.junit.jupiter.api.Test;
 
 class RunEventsTest {
 
+    /** The bench's defaults: 10,000 users, Zipf(1.0), seed 42. */
+    private static final RunEvents.Users USERS = new RunEvents.Users(10_000, 1.0, 42);
+    private static final RunEvents.Users OTHER_SEED = new RunEvents.Users(10_000, 1.0, 7);
+
     private static final Instant END = Instant.parse("2026-11-25T23:55:00Z");
 
     @Test
     void everyMeasuredEventIsItsOwnRowWithin36HoursEndingAtTheEnd() {
-        List<GeneratedRecord> records = RunEvents.measured(42, 20_000, END);
+        List<GeneratedRecord> records = RunEvents.measured(USERS, 20_000, END);
 
         assertThat(records).hasSize(20_000).allMatch(GeneratedRecord::isValid);
         List<UserEventCassandraModel> rows = records.stream()
@@ -36,15 +40,15 @@ class RunEventsTest {
 
     @Test
     void theJobsWarmUpEventsComeFromOtherUsers() {
-        Set<UUID> measuredUsers = users(RunEvents.measured(42, 10_000, END));
-        Set<UUID> warmupUsers = users(RunEvents.warmup(42, 10_000, END.minus(Duration.ofDays(30))));
+        Set<UUID> measuredUsers = users(RunEvents.measured(USERS, 10_000, END));
+        Set<UUID> warmupUsers = users(RunEvents.warmup(USERS, 10_000, END.minus(Duration.ofDays(30))));
 
         assertThat(warmupUsers).isNotEmpty().doesNotContainAnyElementsOf(measuredUsers);
     }
 
     @Test
     void theSameSeedGivesTheSameEvents() {
-        assertThat(events(RunEvents.measured(7, 1_000, END))).isEqualTo(events(RunEvents.measured(7, 1_000, END)));
+        assertThat(events(RunEvents.measured(OTHER_SEED, 1_000, END))).isEqualTo(events(RunEvents.measured(OTHER_SEED, 1_000, END)));
     }
 
     private static Set<UUID> users(List<GeneratedRecord> records) {
