@@ -266,7 +266,7 @@ public abstract class PipelineConfig {
             if (!cassandra.ssl()) {
                 for (ConfigOption<?> option : CASSANDRA_SSL_OPTIONS) {
                     ConfigValue value = values.get(option.key());
-                    if (value != null) {
+                    if (value != null && !invalid.contains(option.key())) { // one problem per key
                         problems.add(option.key() + " is set (from " + value.origin() + ") but " + CASSANDRA_SSL.key()
                                 + " is false: set " + CASSANDRA_SSL.key() + "=true to use it, or remove "
                                 + option.key());
@@ -274,8 +274,17 @@ public abstract class PipelineConfig {
                 }
                 return;
             }
+            typeNeedsPath(CASSANDRA_SSL_TRUSTSTORE_TYPE, CASSANDRA_SSL_TRUSTSTORE_PATH);
+            typeNeedsPath(CASSANDRA_SSL_KEYSTORE_TYPE, CASSANDRA_SSL_KEYSTORE_PATH);
             if (CASSANDRA_SSL_OPTIONS.stream().noneMatch(option -> invalid.contains(option.key()))) {
                 problems.addAll(CassandraTls.problems(cassandra.tls()));
+            }
+        }
+
+        private void typeNeedsPath(ConfigOption<String> type, ConfigOption<String> path) {
+            if (values.containsKey(type.key()) && !values.containsKey(path.key())) {
+                problems.add(type.key() + " is set but " + path.key() + " is not: set the store's path, or remove "
+                        + type.key());
             }
         }
 
