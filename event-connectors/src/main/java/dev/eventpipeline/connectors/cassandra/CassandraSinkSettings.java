@@ -57,9 +57,16 @@ public abstract class CassandraSinkSettings implements Serializable {
     @Value.Redacted
     public abstract Optional<String> password();
 
+    /** TLS to Cassandra, as {@link #tls()} says; off: plaintext. */
     @Value.Default
     public boolean ssl() {
         return false;
+    }
+
+    /** Truststore, keystore and hostname verification of TLS; used only with {@link #ssl()}. */
+    @Value.Default
+    public CassandraTlsSettings tls() {
+        return CassandraTlsSettings.defaults();
     }
 
     /** A driver consistency level name. */

@@ -48,7 +48,9 @@ public final class UserEventsClusterBuilder extends ClusterBuilder {
             builder.withCredentials(settings.username().get(), settings.password().orElse(""));
         }
         if (settings.ssl()) {
-            builder.withSSL();
+            // Built here, in the JVM that connects: an SSLContext is not serializable, and each
+            // TaskManager reads the stores from its own disk.
+            builder.withSSL(DriverSslOptions.of(settings.tls()));
         }
         return builder;
     }

@@ -88,7 +88,8 @@ public final class WriteErrors {
         if (cause instanceof AuthenticationException
                 || (cause instanceof NoHostAvailableException noHost
                         && noHost.getErrors().values().stream().anyMatch(AuthenticationException.class::isInstance))) {
-            return "Cassandra refused the credentials: check cassandra.username and cassandra.password";
+            return "Cassandra refused the credentials: check cassandra.username and its password (cassandra.password, "
+                    + "cassandra.password-file or EVENT_PIPELINE_CASSANDRA_PASSWORD)";
         }
         String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
         if (message.contains("expiration date") || message.contains("ttl is too large") || message.contains("invalid ttl")) {

@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.deadletter;
 
+import dev.eventpipeline.connectors.secrets.Secrets;
 import dev.eventpipeline.model.kafka.UserEventRecords;
 import java.io.Serializable;
 import java.util.Map;
@@ -30,7 +31,14 @@ public abstract class DeadLetterSinkSettings implements Serializable {
     }
 
     /** Any Kafka producer property ({@code security.protocol}, {@code sasl.*}, ...). */
+    @Value.Redacted // shown as redactedClientProperties(): secret values hidden, the rest kept
     public abstract Map<String, String> clientProperties();
+
+    /** {@link #clientProperties()} as toString shows them, every secret value redacted ({@link Secrets}). */
+    @Value.Derived
+    public Map<String, String> redactedClientProperties() {
+        return Secrets.redacted(clientProperties());
+    }
 
     public static ImmutableDeadLetterSinkSettings.Builder builder() {
         return ImmutableDeadLetterSinkSettings.builder();

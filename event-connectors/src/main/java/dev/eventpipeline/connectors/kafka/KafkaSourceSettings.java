@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.kafka;
 
+import dev.eventpipeline.connectors.secrets.Secrets;
 import dev.eventpipeline.model.kafka.UserEventRecords;
 import java.io.Serializable;
 import java.time.Duration;
@@ -43,7 +44,14 @@ public abstract class KafkaSourceSettings implements Serializable {
     }
 
     /** Any Kafka consumer property ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}, ...). */
+    @Value.Redacted // shown as redactedClientProperties(): secret values hidden, the rest kept
     public abstract Map<String, String> clientProperties();
+
+    /** {@link #clientProperties()} as toString shows them, every secret value redacted ({@link Secrets}). */
+    @Value.Derived
+    public Map<String, String> redactedClientProperties() {
+        return Secrets.redacted(clientProperties());
+    }
 
     public static ImmutableKafkaSourceSettings.Builder builder() {
         return ImmutableKafkaSourceSettings.builder();

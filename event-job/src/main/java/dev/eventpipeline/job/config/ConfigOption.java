@@ -1,5 +1,6 @@
 package dev.eventpipeline.job.config;
 
+import dev.eventpipeline.connectors.secrets.Secrets;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -45,6 +46,11 @@ public final class ConfigOption<T> {
     /** The environment variable that sets this key: EVENT_PIPELINE_ + key in upper case, '.' and '-' as '_'. */
     public String environmentVariable() {
         return ConfigSources.ENV_PREFIX + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Whether the value is a secret: never shown, never echoed (decided by {@link Secrets}). */
+    public boolean isSecret() {
+        return Secrets.isSecretKey(key);
     }
 
     T parse(String text) {

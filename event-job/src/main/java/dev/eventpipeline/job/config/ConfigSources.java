@@ -66,7 +66,7 @@ public final class ConfigSources {
                 continue;
             }
             if (!arg.startsWith("--") || arg.length() == 2) {
-                problems.add("argument '" + arg + "' is not an option: options look like --key value or --key=value");
+                problems.add(notAnOption(arg, i));
                 continue;
             }
             String key = arg.substring(2);
@@ -86,6 +86,19 @@ public final class ConfigSources {
             parsed.put(key, new ConfigValue(value, "--" + key));
         }
         return parsed;
+    }
+
+    /**
+     * A stray argument is named by its position only: it is most often a value whose key was
+     * mistyped, and that value may be a password. Something that looks like a key is named up to '='.
+     */
+    private static String notAnOption(String arg, int index) {
+        String hint = ": options look like --key value or --key=value";
+        if (arg.startsWith("-") && arg.length() > 1) {
+            int equals = arg.indexOf('=');
+            return "argument '" + (equals < 0 ? arg : arg.substring(0, equals) + "=...") + "' is not an option" + hint;
+        }
+        return "argument " + (index + 1) + " is not an option (not shown: it may be a secret)" + hint;
     }
 
     private static boolean isFlag(String key) {
@@ -113,16 +126,18 @@ public final class ConfigSources {
         for (ConfigOption<?> option : PipelineOptions.ALL) {
             keysByVariable.put(option.environmentVariable(), option.key());
         }
-        String propertyPrefix = ENV_PREFIX + "KAFKA_PROPERTY_";
         environment.keySet().stream().sorted().forEach(variable -> {
             if (!variable.startsWith(ENV_PREFIX) || variable.equals(CONFIG_FILE_ENV)) {
                 return;
             }
             String key = keysByVariable.get(variable);
-            if (key == null && variable.startsWith(propertyPrefix)) {
-                // Kafka property names are lower case with dots: SASL_JAAS_CONFIG -> sasl.jaas.config
-                key = PipelineOptions.KAFKA_PROPERTY_PREFIX
-                        + variable.substring(propertyPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+            for (String prefix : PipelineOptions.PROPERTY_PREFIXES) {
+                // kafka.property. -> EVENT_PIPELINE_KAFKA_PROPERTY_, dlq.property. -> EVENT_PIPELINE_DLQ_PROPERTY_
+                String variablePrefix = ENV_PREFIX + prefix.toUpperCase(Locale.ROOT).replace('.', '_');
+                if (key == null && variable.startsWith(variablePrefix)) {
+                    // Kafka property names are lower case with dots: SASL_JAAS_CONFIG -> sasl.jaas.config
+                    key = prefix + variable.substring(variablePrefix.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                }
             }
             if (key == null) {
                 problems.add("environment variable " + variable + " is not a known setting"
@@ -140,11 +155,13 @@ public final class ConfigSources {
             if (known.contains(key)) {
                 return false;
             }
-            if (key.startsWith(PipelineOptions.KAFKA_PROPERTY_PREFIX)
-                    && key.length() > PipelineOptions.KAFKA_PROPERTY_PREFIX.length()) {
+            if (PipelineOptions.PROPERTY_PREFIXES.stream()
+                    .anyMatch(prefix -> key.startsWith(prefix) && key.length() > prefix.length())) {
                 return false;
             }
-            problems.add("unknown key '" + key + "' (from " + entry.getValue().origin() + ")" + suggestion(key, known));
+            // The key only: its value may be a secret under a mistyped name.
+            problems.add("unknown key '" + key + "' (from " + entry.getValue().origin() + "; its value is not shown)"
+                    + suggestion(key, known));
             return true;
         });
     }

@@ -1,5 +1,9 @@
 package dev.eventpipeline.job.config;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -92,6 +96,32 @@ final class Parsers {
                 throw new IllegalArgumentException("must be one of " + String.join(", ", allowed));
             }
             return value;
+        };
+    }
+
+    /**
+     * A file holding a secret: its content, without one trailing newline. Errors name the path,
+     * never the content.
+     */
+    static Function<String, String> passwordFile() {
+        return text -> {
+            Path path = Path.of(text.trim());
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("is not a file: give the path of a file holding only the password");
+            }
+            String content;
+            try {
+                content = Files.readString(path, StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("cannot be read as UTF-8 text by user "
+                        + System.getProperty("user.name") + ": make it readable for the user the job runs as");
+            }
+            String password = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+                    : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+            if (password.isEmpty()) {
+                throw new IllegalArgumentException("is empty: write the password into it");
+            }
+            return password;
         };
     }
 }

@@ -4,22 +4,31 @@ import static dev.eventpipeline.job.config.PipelineOptions.*;
 
 import dev.eventpipeline.connectors.batch.BatchSettings;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
+import dev.eventpipeline.connectors.cassandra.CassandraTls;
+import dev.eventpipeline.connectors.cassandra.CassandraTlsSettings;
 import dev.eventpipeline.connectors.cassandra.ImmutableCassandraSinkSettings;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
 import dev.eventpipeline.connectors.kafka.KafkaSourceSettings;
+import dev.eventpipeline.connectors.secrets.Secrets;
 import dev.eventpipeline.transform.CassandraLimits;
 import dev.eventpipeline.transform.ValidationLimits;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The job's whole configuration, typed and validated. Built by {@link #load}. */
 @Value.Immutable
 public abstract class PipelineConfig {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineConfig.class);
 
     public abstract KafkaSourceSettings kafka();
 
@@ -43,7 +52,7 @@ public abstract class PipelineConfig {
     /** Validates what {@link ConfigSources#read} collected. */
     public static PipelineConfig from(ConfigSources sources) throws InvalidConfigurationException {
         Reader reader = new Reader(sources.values(), sources.problems());
-        Map<String, String> kafkaProperties = reader.kafkaProperties();
+        Map<String, String> kafkaProperties = reader.properties(KAFKA_PROPERTY_PREFIX);
         String bootstrapServers = String.join(",", reader.get(KAFKA_BOOTSTRAP_SERVERS));
         KafkaSourceSettings kafka = KafkaSourceSettings.builder()
                 .bootstrapServers(bootstrapServers)
@@ -58,7 +67,7 @@ public abstract class PipelineConfig {
                 .bootstrapServers(bootstrapServers)
                 .topic(reader.get(DLQ_TOPIC))
                 .maxRecordBytes(reader.get(DLQ_MAX_RECORD_BYTES))
-                .clientProperties(kafkaProperties)
+                .clientProperties(deadLetterProperties(kafkaProperties, reader.properties(DLQ_PROPERTY_PREFIX)))
                 .build();
         ImmutableCassandraSinkSettings.Builder cassandraBuilder = CassandraSinkSettings.builder();
         Duration retryInitial = reader.get(CASSANDRA_RETRY_INITIAL_BACKOFF);
@@ -77,8 +86,9 @@ public abstract class PipelineConfig {
                 .keyspace(reader.get(CASSANDRA_KEYSPACE))
                 .tableLayout(reader.get(CASSANDRA_TABLE_LAYOUT))
                 .username(reader.optional(CASSANDRA_USERNAME))
-                .password(reader.optional(CASSANDRA_PASSWORD))
+                .password(reader.password())
                 .ssl(reader.get(CASSANDRA_SSL))
+                .tls(reader.tls())
                 .consistencyLevel(reader.get(CASSANDRA_CONSISTENCY))
                 .ttl(reader.optional(CASSANDRA_TTL))
                 .maxConcurrentRequests(reader.get(CASSANDRA_MAX_CONCURRENT_REQUESTS))
@@ -116,6 +126,8 @@ public abstract class PipelineConfig {
                 .preflight(reader.get(JOB_PREFLIGHT))
                 .build();
         reader.checkTogether(cassandra, job);
+        reader.checkTls(cassandra);
+        reader.warnAboutSecretArguments();
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
@@ -126,6 +138,22 @@ public abstract class PipelineConfig {
                 .validation(validation)
                 .job(job)
                 .build();
+    }
+
+    /**
+     * The dead-letter producer's properties: the source's kafka.property.* (so it reaches the cluster
+     * with the same security settings), overridden by dlq.property.*; an empty dlq.property.X removes X.
+     */
+    static Map<String, String> deadLetterProperties(Map<String, String> kafka, Map<String, String> overrides) {
+        Map<String, String> properties = new LinkedHashMap<>(kafka);
+        overrides.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                properties.remove(name);
+            } else {
+                properties.put(name, value);
+            }
+        });
+        return properties;
     }
 
     /**
@@ -159,6 +187,8 @@ public abstract class PipelineConfig {
 
         private final Map<String, ConfigValue> values;
         private final List<String> problems;
+        /** Keys whose values did not parse (and were reported). */
+        private final Set<String> invalid = new HashSet<>();
 
         Reader(Map<String, ConfigValue> values, List<String> earlierProblems) {
             this.values = values;
@@ -191,19 +221,88 @@ public abstract class PipelineConfig {
             }
         }
 
-        Map<String, String> kafkaProperties() {
+        /** The pass-through properties under {@code prefix}, without it. */
+        Map<String, String> properties(String prefix) {
             Map<String, String> properties = new LinkedHashMap<>();
             values.forEach((key, value) -> {
-                if (key.startsWith(KAFKA_PROPERTY_PREFIX)) {
-                    properties.put(key.substring(KAFKA_PROPERTY_PREFIX.length()), value.text());
+                if (key.startsWith(prefix)) {
+                    properties.put(key.substring(prefix.length()), value.text());
                 }
             });
             return properties;
         }
 
+        /** cassandra.password or the content of cassandra.password-file, never both. */
+        Optional<String> password() {
+            Optional<String> password = optional(CASSANDRA_PASSWORD);
+            Optional<String> fromFile = optional(CASSANDRA_PASSWORD_FILE);
+            if (values.containsKey(CASSANDRA_PASSWORD.key()) && values.containsKey(CASSANDRA_PASSWORD_FILE.key())) {
+                problems.add(CASSANDRA_PASSWORD.key() + " (from " + values.get(CASSANDRA_PASSWORD.key()).origin()
+                        + ") and " + CASSANDRA_PASSWORD_FILE.key() + " (from "
+                        + values.get(CASSANDRA_PASSWORD_FILE.key()).origin() + ") are both set: keep one");
+                return Optional.empty();
+            }
+            return password.or(() -> fromFile);
+        }
+
+        CassandraTlsSettings tls() {
+            return CassandraTlsSettings.builder()
+                    .truststorePath(optional(CASSANDRA_SSL_TRUSTSTORE_PATH))
+                    .truststorePassword(optional(CASSANDRA_SSL_TRUSTSTORE_PASSWORD))
+                    .truststoreType(get(CASSANDRA_SSL_TRUSTSTORE_TYPE))
+                    .keystorePath(optional(CASSANDRA_SSL_KEYSTORE_PATH))
+                    .keystorePassword(optional(CASSANDRA_SSL_KEYSTORE_PASSWORD))
+                    .keystoreType(get(CASSANDRA_SSL_KEYSTORE_TYPE))
+                    .hostnameVerification(get(CASSANDRA_SSL_HOSTNAME_VERIFICATION))
+                    .build();
+        }
+
+        /**
+         * With cassandra.ssl=false every cassandra.ssl.* set is refused (it would silently mean
+         * nothing); with TLS on, the stores are opened now, so a wrong path or password stops the
+         * start instead of every TaskManager's connection.
+         */
+        void checkTls(CassandraSinkSettings cassandra) {
+            if (!cassandra.ssl()) {
+                for (ConfigOption<?> option : CASSANDRA_SSL_OPTIONS) {
+                    ConfigValue value = values.get(option.key());
+                    if (value != null && !invalid.contains(option.key())) { // one problem per key
+                        problems.add(option.key() + " is set (from " + value.origin() + ") but " + CASSANDRA_SSL.key()
+                                + " is false: set " + CASSANDRA_SSL.key() + "=true to use it, or remove "
+                                + option.key());
+                    }
+                }
+                return;
+            }
+            typeNeedsPath(CASSANDRA_SSL_TRUSTSTORE_TYPE, CASSANDRA_SSL_TRUSTSTORE_PATH);
+            typeNeedsPath(CASSANDRA_SSL_KEYSTORE_TYPE, CASSANDRA_SSL_KEYSTORE_PATH);
+            if (CASSANDRA_SSL_OPTIONS.stream().noneMatch(option -> invalid.contains(option.key()))) {
+                problems.addAll(CassandraTls.problems(cassandra.tls()));
+            }
+        }
+
+        private void typeNeedsPath(ConfigOption<String> type, ConfigOption<String> path) {
+            if (values.containsKey(type.key()) && !values.containsKey(path.key())) {
+                problems.add(type.key() + " is set but " + path.key() + " is not: set the store's path, or remove "
+                        + type.key());
+            }
+        }
+
+        /** Secrets given as arguments are visible to every user of the machine (ps, /proc): say so. */
+        void warnAboutSecretArguments() {
+            values.forEach((key, value) -> {
+                if (value.origin().startsWith("--") && Secrets.isSecretKey(key)) {
+                    LOG.warn("{} was given on the command line, where other users of this machine can see it: set it "
+                            + "in the --config file or the environment instead", key);
+                }
+            });
+        }
+
         void checkTogether(CassandraSinkSettings cassandra, JobSettings job) {
             if (cassandra.password().isPresent() && cassandra.username().isEmpty()) {
-                problems.add(CASSANDRA_PASSWORD.key() + " is set but " + CASSANDRA_USERNAME.key()
+                String passwordKey = values.containsKey(CASSANDRA_PASSWORD.key()) ? CASSANDRA_PASSWORD.key()
+                        : CASSANDRA_PASSWORD_FILE.key();
+                problems.add(passwordKey + " is set but " + CASSANDRA_USERNAME.key()
                         + " is not: set both for password authentication, or neither");
             }
             if (job.restartMaxBackoff().compareTo(job.restartInitialBackoff()) < 0) {
@@ -214,7 +313,8 @@ public abstract class PipelineConfig {
         }
 
         private void report(ConfigOption<?> option, ConfigValue value, IllegalArgumentException e) {
-            String shown = option == CASSANDRA_PASSWORD ? "<redacted>" : value.text();
+            invalid.add(option.key());
+            String shown = option.isSecret() ? Secrets.REDACTED : value.text();
             problems.add(option.key() + "='" + shown + "' (from " + value.origin() + ") " + e.getMessage()
                     + "; default: " + option.defaultValue().orElse("unset"));
         }

@@ -7,8 +7,11 @@ import static dev.eventpipeline.job.config.Parsers.durationBetween;
 import static dev.eventpipeline.job.config.Parsers.intBetween;
 import static dev.eventpipeline.job.config.Parsers.list;
 import static dev.eventpipeline.job.config.Parsers.nonEmpty;
+import static dev.eventpipeline.job.config.Parsers.passwordFile;
 
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
+import dev.eventpipeline.connectors.cassandra.CassandraTls;
+import dev.eventpipeline.connectors.cassandra.CassandraTlsSettings;
 import dev.eventpipeline.connectors.cassandra.CqlIdentifiers;
 import dev.eventpipeline.connectors.kafka.StartingOffsets;
 import dev.eventpipeline.model.TableLayout;
@@ -26,6 +29,16 @@ public final class PipelineOptions {
 
     /** Kafka client properties for source and dead-letter producer: kafka.property.security.protocol=SSL. */
     public static final String KAFKA_PROPERTY_PREFIX = "kafka.property.";
+
+    /**
+     * Kafka producer properties for the dead-letter producer only, over the kafka.property.* it
+     * otherwise shares with the source: dlq.property.sasl.jaas.config=... for its own principal. An
+     * empty value removes the inherited property.
+     */
+    public static final String DLQ_PROPERTY_PREFIX = "dlq.property.";
+
+    /** The prefixes of pass-through Kafka client properties. */
+    public static final List<String> PROPERTY_PREFIXES = List.of(KAFKA_PROPERTY_PREFIX, DLQ_PROPERTY_PREFIX);
 
     public static final ConfigOption<List<String>> KAFKA_BOOTSTRAP_SERVERS = ConfigOption.of(
             "kafka.bootstrap-servers", "127.0.0.1:9092", "Kafka brokers, host:port[,host:port...]", list());
@@ -71,9 +84,36 @@ public final class PipelineOptions {
     public static final ConfigOption<String> CASSANDRA_USERNAME = ConfigOption.optional(
             "cassandra.username", "User name for password authentication", nonEmpty());
     public static final ConfigOption<String> CASSANDRA_PASSWORD = ConfigOption.optional(
-            "cassandra.password", "Password (prefer the environment variable over arguments)", text -> text);
+            "cassandra.password", "Password of cassandra.username (secret: set it in the --config file or the "
+                    + "environment, never as an argument; or use cassandra.password-file)", text -> text);
+    public static final ConfigOption<String> CASSANDRA_PASSWORD_FILE = ConfigOption.optional(
+            "cassandra.password-file", "File whose content is the password of cassandra.username (one trailing "
+                    + "newline ignored); instead of cassandra.password", passwordFile());
     public static final ConfigOption<Boolean> CASSANDRA_SSL = ConfigOption.of(
-            "cassandra.ssl", "false", "TLS to Cassandra with the JVM's default trust store", bool());
+            "cassandra.ssl", "false", "TLS to Cassandra; the server is trusted through cassandra.ssl.truststore.path, "
+                    + "else the JVM's default trust store", bool());
+    public static final ConfigOption<String> CASSANDRA_SSL_TRUSTSTORE_PATH = ConfigOption.optional(
+            CassandraTls.TRUSTSTORE_PATH, "Truststore with the CA certificate of the Cassandra nodes; unset: the "
+                    + "JVM's default trust store. Read on the client and on every TaskManager", nonEmpty());
+    public static final ConfigOption<String> CASSANDRA_SSL_TRUSTSTORE_PASSWORD = ConfigOption.optional(
+            CassandraTls.TRUSTSTORE_PASSWORD, "Password of the truststore (secret)", text -> text);
+    public static final ConfigOption<String> CASSANDRA_SSL_TRUSTSTORE_TYPE = ConfigOption.of(
+            CassandraTls.TRUSTSTORE_TYPE, CassandraTlsSettings.DEFAULT_STORE_TYPE, "PKCS12 or JKS", nonEmpty());
+    public static final ConfigOption<String> CASSANDRA_SSL_KEYSTORE_PATH = ConfigOption.optional(
+            CassandraTls.KEYSTORE_PATH, "Keystore with the job's client key and certificate, for mutual TLS; the key "
+                    + "has the keystore's password. Read on the client and on every TaskManager", nonEmpty());
+    public static final ConfigOption<String> CASSANDRA_SSL_KEYSTORE_PASSWORD = ConfigOption.optional(
+            CassandraTls.KEYSTORE_PASSWORD, "Password of the keystore and its key (secret)", text -> text);
+    public static final ConfigOption<String> CASSANDRA_SSL_KEYSTORE_TYPE = ConfigOption.of(
+            CassandraTls.KEYSTORE_TYPE, CassandraTlsSettings.DEFAULT_STORE_TYPE, "PKCS12 or JKS", nonEmpty());
+    public static final ConfigOption<Boolean> CASSANDRA_SSL_HOSTNAME_VERIFICATION = ConfigOption.of(
+            CassandraTls.HOSTNAME_VERIFICATION, "true", "The node's certificate must name the host connected to "
+                    + "(a contact point as written, other nodes by address)", bool());
+    /** The options that mean something only with cassandra.ssl=true. */
+    static final List<ConfigOption<?>> CASSANDRA_SSL_OPTIONS = List.of(
+            CASSANDRA_SSL_TRUSTSTORE_PATH, CASSANDRA_SSL_TRUSTSTORE_PASSWORD, CASSANDRA_SSL_TRUSTSTORE_TYPE,
+            CASSANDRA_SSL_KEYSTORE_PATH, CASSANDRA_SSL_KEYSTORE_PASSWORD, CASSANDRA_SSL_KEYSTORE_TYPE,
+            CASSANDRA_SSL_HOSTNAME_VERIFICATION);
     public static final ConfigOption<String> CASSANDRA_CONSISTENCY = ConfigOption.of(
             "cassandra.consistency", "LOCAL_QUORUM", "Write consistency level",
             choice("ANY", "ONE", "TWO", "THREE", "QUORUM", "ALL", "LOCAL_QUORUM", "EACH_QUORUM", "LOCAL_ONE"));
@@ -173,7 +213,10 @@ public final class PipelineOptions {
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC, KAFKA_GROUP_ID, KAFKA_STARTING_OFFSETS, KAFKA_PARTITION_DISCOVERY,
             KAFKA_BOUNDED, DLQ_TOPIC, DLQ_MAX_RECORD_BYTES,
             CASSANDRA_CONTACT_POINTS, CASSANDRA_PORT, CASSANDRA_LOCAL_DATACENTER, CASSANDRA_KEYSPACE, CASSANDRA_TABLE_LAYOUT, CASSANDRA_TABLE,
-            CASSANDRA_USERNAME, CASSANDRA_PASSWORD, CASSANDRA_SSL, CASSANDRA_CONSISTENCY, CASSANDRA_TTL,
+            CASSANDRA_USERNAME, CASSANDRA_PASSWORD, CASSANDRA_PASSWORD_FILE, CASSANDRA_SSL,
+            CASSANDRA_SSL_TRUSTSTORE_PATH, CASSANDRA_SSL_TRUSTSTORE_PASSWORD, CASSANDRA_SSL_TRUSTSTORE_TYPE,
+            CASSANDRA_SSL_KEYSTORE_PATH, CASSANDRA_SSL_KEYSTORE_PASSWORD, CASSANDRA_SSL_KEYSTORE_TYPE,
+            CASSANDRA_SSL_HOSTNAME_VERIFICATION, CASSANDRA_CONSISTENCY, CASSANDRA_TTL,
             CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_BATCH_MAX_ROWS, CASSANDRA_BATCH_MAX_BYTES, CASSANDRA_BATCH_LINGER,
             CASSANDRA_REQUEST_TIMEOUT, CASSANDRA_MAX_RETRIES, CASSANDRA_RETRY_INITIAL_BACKOFF,
             CASSANDRA_RETRY_MAX_BACKOFF,

@@ -115,8 +115,9 @@ final class CassandraChecks {
         } catch (NoHostAvailableException e) {
             report.problem("Cassandra at " + address() + " (cassandra.contact-points, cassandra.port"
                     + (settings.ssl() ? ", cassandra.ssl=true" : "") + ") could not be reached within "
-                    + CONNECT_TIMEOUT.toSeconds() + " s (" + e.getMessage() + "): start it or fix those keys, "
-                    + "or set job.preflight=false to start without these checks");
+                    + CONNECT_TIMEOUT.toSeconds() + " s (" + e.getMessage() + "): "
+                    + CassandraConnectionHints.hint(e, settings.ssl()).map(hint -> hint + "; or ").orElse("")
+                    + "start it or fix those keys, or set job.preflight=false to start without these checks");
         } catch (DriverException e) {
             report.problem("Cassandra at " + address() + " (cassandra.contact-points, cassandra.port) could not be "
                     + "used: " + e.getMessage() + ": fix those keys, or set job.preflight=false to start without "

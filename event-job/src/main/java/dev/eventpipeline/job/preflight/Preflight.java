@@ -1,19 +1,17 @@
 package dev.eventpipeline.job.preflight;
 
+import dev.eventpipeline.connectors.secrets.Secrets;
 import dev.eventpipeline.job.config.PipelineConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,6 @@ public final class Preflight {
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
-    private static final Pattern JAAS_PASSWORD = Pattern.compile("password\\s*=\\s*\"([^\"]*)\"");
 
     private Preflight() {}
 
@@ -85,23 +82,17 @@ public final class Preflight {
         }
     }
 
-    /** The Cassandra password and every Kafka client secret, however a client's error might echo them. */
+    /**
+     * The Cassandra password, the TLS store passwords and every Kafka client secret ({@link Secrets}
+     * decides), however a client's error might echo them.
+     */
     static List<String> secrets(PipelineConfig config) {
         List<String> secrets = new ArrayList<>();
         config.cassandra().password().ifPresent(secrets::add);
-        for (Map<String, String> properties : List.of(config.kafka().clientProperties(),
-                config.deadLetters().clientProperties())) {
-            properties.forEach((key, value) -> {
-                String name = key.toLowerCase(java.util.Locale.ROOT);
-                if (name.contains("password") || name.contains("secret") || name.endsWith("jaas.config")) {
-                    secrets.add(value);
-                }
-                Matcher jaas = JAAS_PASSWORD.matcher(value);
-                while (jaas.find()) {
-                    secrets.add(jaas.group(1));
-                }
-            });
-        }
+        config.cassandra().tls().truststorePassword().ifPresent(secrets::add);
+        config.cassandra().tls().keystorePassword().ifPresent(secrets::add);
+        secrets.addAll(Secrets.valuesIn(config.kafka().clientProperties()));
+        secrets.addAll(Secrets.valuesIn(config.deadLetters().clientProperties()));
         secrets.removeIf(String::isEmpty);
         return secrets;
     }
@@ -111,12 +102,6 @@ public final class Preflight {
     }
 
     private static List<String> redact(List<String> lines, List<String> secrets) {
-        return lines.stream().map(line -> {
-            String text = line;
-            for (String secret : secrets) {
-                text = text.replace(secret, "<redacted>");
-            }
-            return text;
-        }).toList();
+        return lines.stream().map(line -> Secrets.scrub(line, secrets)).toList();
     }
 }

@@ -104,6 +104,12 @@ class PipelineConfigTest {
         "cassandra.table|user events|lower-case CQL identifier",
         "cassandra.username|' '|must not be empty",
         "cassandra.ssl|sometimes|true or false",
+        "cassandra.password-file|/nonexistent/password|is not a file",
+        "cassandra.ssl.truststore.path|' '|must not be empty",
+        "cassandra.ssl.truststore.type|' '|must not be empty",
+        "cassandra.ssl.keystore.path|' '|must not be empty",
+        "cassandra.ssl.keystore.type|' '|must not be empty",
+        "cassandra.ssl.hostname-verification|maybe|true or false",
         "cassandra.consistency|MOST|must be one of",
         "cassandra.ttl|0 s|longer than zero",
         "cassandra.max-concurrent-requests|5000|from 1 to 1024",
@@ -153,7 +159,7 @@ class PipelineConfigTest {
     void everyOptionIsCoveredByTheValidationTest() throws Exception {
         String source = Files.readString(Path.of("src/test/java/dev/eventpipeline/job/config/PipelineConfigTest.java"));
         for (ConfigOption<?> option : PipelineOptions.ALL) {
-            if (option != PipelineOptions.CASSANDRA_PASSWORD) { // any text is a valid password
+            if (!option.isSecret()) { // any text is a valid password
                 assertThat(source).as(option.key()).contains("\"" + option.key() + "|");
             }
         }
@@ -167,7 +173,8 @@ class PipelineConfigTest {
         assertThat(problems).hasSize(5);
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("unknown key 'kafka.topik'", "did you mean kafka.topic?"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("EVENT_PIPELINE_KAFKA_TOPIK", "EVENT_PIPELINE_KAFKA_TOPIC"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("argument 'stray' is not an option"));
+        // A stray argument is named by position: it may be a password whose key was mistyped.
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("argument 7 is not an option").doesNotContain("stray"));
     }
 
     @Test

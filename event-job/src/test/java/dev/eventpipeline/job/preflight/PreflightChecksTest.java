@@ -2,8 +2,15 @@ package dev.eventpipeline.job.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.driver.core.EndPoint;
+import com.datastax.driver.core.exceptions.NoHostAvailableException;
+import com.datastax.driver.core.exceptions.TransportException;
+import dev.eventpipeline.connectors.cassandra.CassandraTlsSettings;
+import dev.eventpipeline.connectors.cassandra.ImmutableCassandraSinkSettings;
+import dev.eventpipeline.job.config.ImmutablePipelineConfig;
 import dev.eventpipeline.job.config.PipelineConfig;
 import dev.eventpipeline.model.TableLayout;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 /** The comparisons behind the start-up checks, on values as the servers report them; no servers. */
@@ -239,6 +248,49 @@ class PreflightChecksTest {
                 + "  - Kafka said password=\"<redacted>\" and <redacted>");
         assertThat(shown.skipped()).containsExactly("nothing about <redacted>");
         assertThat(new PreflightReport.Builder().build().passed()).isTrue();
+    }
+
+    @Test
+    void theReportHidesTlsStorePasswordsAndTheDeadLetterProducersSecrets() throws Exception {
+        PipelineConfig loaded = PipelineConfig.load(new String[] {
+            "--dlq.property.sasl.jaas.config", "x.ScramLoginModule required username=\"dlq\" password=\"s3cret-dlq\";",
+            "--kafka.property.sasl.oauthbearer.client.secret", "s3cret-oauth"}, Map.of());
+        PipelineConfig config = ImmutablePipelineConfig.copyOf(loaded).withCassandra(
+                ImmutableCassandraSinkSettings.copyOf(loaded.cassandra())
+                        .withSsl(true)
+                        .withTls(CassandraTlsSettings.builder().truststorePath("/t.p12").truststorePassword("s3cret-trust")
+                                .keystorePath("/k.p12").keystorePassword("s3cret-key").build()));
+        PreflightReport report = new PreflightReport.Builder()
+                .problem("s3cret-trust, s3cret-key, password=\"s3cret-dlq\", s3cret-oauth")
+                .build();
+
+        assertThat(Preflight.redacted(report, Preflight.secrets(config)).problems())
+                .containsExactly("<redacted>, <redacted>, password=\"<redacted>\", <redacted>");
+    }
+
+    @Test
+    void aFailedConnectionNamesTheTlsOptionToFix() {
+        EndPoint node = () -> new InetSocketAddress("127.0.0.1", 9042);
+        java.util.function.Function<Exception, NoHostAvailableException> refused = cause -> new NoHostAvailableException(
+                Map.of(node, new TransportException(node, "Unexpected exception triggered", new RuntimeException(cause))));
+
+        assertThat(CassandraConnectionHints.hint(refused.apply(new SSLHandshakeException(
+                "No subject alternative names matching IP address 127.0.0.1 found")), true))
+                .get().asString().contains("cassandra.contact-points", "cassandra.ssl.hostname-verification=false");
+        assertThat(CassandraConnectionHints.hint(refused.apply(new SSLHandshakeException(
+                "PKIX path building failed: unable to find valid certification path to requested target")), true))
+                .get().asString().contains("not trusted", "cassandra.ssl.truststore.path");
+        assertThat(CassandraConnectionHints.hint(refused.apply(new SSLHandshakeException(
+                "Received fatal alert: certificate_required")), true))
+                .get().asString().contains("cassandra.ssl.keystore.path");
+        assertThat(CassandraConnectionHints.hint(refused.apply(new SSLException(
+                "Unrecognized SSL message, plaintext connection?")), true))
+                .get().asString().contains("does not speak TLS", "cassandra.ssl=false");
+        assertThat(CassandraConnectionHints.hint(new NoHostAvailableException(Map.of(node,
+                new TransportException(node, "Channel has been closed"))), false))
+                .get().asString().contains("cassandra.ssl=true");
+        assertThat(CassandraConnectionHints.hint(new NoHostAvailableException(Map.of(node,
+                new TransportException(node, "Connection refused"))), true)).isEmpty();
     }
 
     @Test
