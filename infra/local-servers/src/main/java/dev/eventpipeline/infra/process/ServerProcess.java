@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,23 @@ public final class ServerProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + command.mainClass(), e);
+        }
+    }
+
+    /**
+     * As {@link #runToCompletion}, but the main class and its arguments (which may hold secrets) go to a java
+     * @argfile (mode 600, deleted afterwards): the tool's command line shows only {@code @<argFile>}.
+     */
+    public static int runToCompletionHidingArguments(JavaCommand command, Path argFile, Path workingDir, Path logFile,
+            Duration timeout) {
+        List<String> mainAndArguments = new ArrayList<>();
+        mainAndArguments.add(command.mainClass());
+        mainAndArguments.addAll(command.arguments());
+        JavaArgFile.write(argFile, mainAndArguments);
+        try {
+            return runToCompletion(command.withMain("@" + argFile, List.of()), workingDir, logFile, timeout);
+        } finally {
+            deleteQuietly(argFile);
         }
     }
 
