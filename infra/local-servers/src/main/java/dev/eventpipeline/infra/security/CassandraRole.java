@@ -6,7 +6,10 @@ import java.util.function.Function;
 public enum CassandraRole {
     /** Superuser: applies the schema, creates the other roles. */
     ADMIN(LocalCredentials::cassandraAdmin),
-    /** The job's: MODIFY on the events table (the job's start-up checks read only system tables, open to every role). */
+    /**
+     * The job's: MODIFY on the events table, and SELECT on system_views.settings for its start-up checks
+     * (the system_schema tables they also read are open to every role).
+     */
     WRITER(LocalCredentials::cassandraWriter),
     /** {@code pipeline query}'s and the demo's: SELECT on the events table only. */
     READER(LocalCredentials::cassandraReader);
