@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -35,18 +36,29 @@ public final class ServerProcess {
 
     /** Starts {@code command} detached, appending its output to {@code logFile} and writing its PID to {@code pidFile}. */
     public static ServerProcess launch(JavaCommand command, Path workingDir, Path logFile, Path pidFile) {
+        return launch(command, workingDir, logFile, pidFile, Map.of());
+    }
+
+    /**
+     * As {@link #launch(JavaCommand, Path, Path, Path)}, with {@code environment} added to the inherited one:
+     * the way to hand a child secrets, as /proc/&lt;pid&gt;/environ is readable only by its owner while the
+     * command line is readable by everyone.
+     */
+    public static ServerProcess launch(JavaCommand command, Path workingDir, Path logFile, Path pidFile,
+            Map<String, String> environment) {
         try {
             Files.createDirectories(logFile.getParent());
             Files.createDirectories(pidFile.getParent());
             Files.writeString(logFile, System.lineSeparator() + "==== " + Instant.now() + " starting "
                             + command.mainClass() + System.lineSeparator(), StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(command.toList(true))
+            ProcessBuilder builder = new ProcessBuilder(command.toList(true))
                     .directory(workingDir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             Files.writeString(pidFile, process.pid() + System.lineSeparator(), StandardCharsets.UTF_8);
             return new ServerProcess(process.toHandle(), process, pidFile);
         } catch (IOException e) {
