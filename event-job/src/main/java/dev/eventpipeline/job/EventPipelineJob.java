@@ -96,7 +96,9 @@ public final class EventPipelineJob {
         if (!job.local()) {
             return StreamExecutionEnvironment.getExecutionEnvironment();
         }
-        Configuration local = UserEventPipeline.flinkConfiguration(job);
+        // Loopback only and no JAR uploads unless the user's Flink configuration says otherwise.
+        Configuration local = LocalClusterConfiguration.of(System.getenv());
+        local.addAll(UserEventPipeline.flinkConfiguration(job));
         local.set(RestOptions.PORT, job.localWebUiPort());
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(local);
     }

@@ -1,14 +1,22 @@
 package dev.eventpipeline.infra;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import dev.eventpipeline.infra.cassandra.CassandraRoles;
 import dev.eventpipeline.infra.cassandra.CassandraSchema;
 import dev.eventpipeline.infra.cassandra.CassandraServerFiles;
 import dev.eventpipeline.infra.cassandra.SchemaTarget;
 import dev.eventpipeline.infra.process.JavaCommand;
 import dev.eventpipeline.infra.process.Ports;
+import dev.eventpipeline.infra.process.Wait;
+import dev.eventpipeline.infra.security.CassandraRole;
+import dev.eventpipeline.infra.security.Credential;
+import dev.eventpipeline.infra.security.LocalCredentials;
+import dev.eventpipeline.infra.security.StackSecurity;
 import dev.eventpipeline.model.TableLayout;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -73,8 +81,28 @@ public final class LocalCassandra extends LocalServer {
         return storagePort;
     }
 
-    /** A driver-4 session builder pointed at this node, with timeouts that suit a busy laptop. */
+    /**
+     * A driver-4 session builder pointed at this node, with timeouts that suit a busy laptop; on a secured
+     * node as the admin role, over TLS.
+     */
     public CqlSessionBuilder sessionBuilder() {
+        return security().isPresent() ? sessionBuilder(CassandraRole.ADMIN) : plainSessionBuilder();
+    }
+
+    /** As {@link #sessionBuilder()}, logged in as {@code role} over TLS (secured nodes only). */
+    public CqlSessionBuilder sessionBuilder(CassandraRole role) {
+        StackSecurity security = requireSecured();
+        return sessionBuilder(role.credential(security.credentials()));
+    }
+
+    /** As {@link #sessionBuilder()}, logged in as {@code credential} over TLS (secured nodes only). */
+    public CqlSessionBuilder sessionBuilder(Credential credential) {
+        return plainSessionBuilder()
+                .withSslEngineFactory(requireSecured().cassandraSslEngineFactory())
+                .withAuthCredentials(credential.user(), credential.password());
+    }
+
+    private CqlSessionBuilder plainSessionBuilder() {
         DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
@@ -88,9 +116,19 @@ public final class LocalCassandra extends LocalServer {
                 .withConfigLoader(config);
     }
 
-    /** A new session; the caller closes it. */
+    /** A new session (the admin role on a secured node); the caller closes it. */
     public CqlSession openSession() {
         return sessionBuilder().build();
+    }
+
+    /** A new session as {@code role} (secured nodes only); the caller closes it. */
+    public CqlSession openSession(CassandraRole role) {
+        return sessionBuilder(role).build();
+    }
+
+    private StackSecurity requireSecured() {
+        return security().orElseThrow(() -> new IllegalStateException(
+                "This Cassandra is not secured: it has no roles and no TLS; build it with security(...)"));
     }
 
     /** Applies infra/cassandra/schema.cql (idempotent). */
@@ -103,17 +141,22 @@ public final class LocalCassandra extends LocalServer {
         applySchema(SchemaTarget.of(layout));
     }
 
-    /** As {@link #applySchema(TableLayout)}, under the target's keyspace and table names (idempotent). */
+    /**
+     * As {@link #applySchema(TableLayout)}, under the target's keyspace and table names (idempotent). On a
+     * secured node as the admin role, then granting the writer and reader roles their rights on the table.
+     */
     public void applySchema(SchemaTarget target) {
         try (CqlSession session = openSession()) {
             CassandraSchema.apply(session, target);
+            security().ifPresent(security -> CassandraRoles.grant(session, security.credentials(), target));
         }
     }
 
     @Override
     Map<String, String> configFiles() {
         return Map.of(
-                "cassandra.yaml", CassandraServerFiles.cassandraYaml(Ports.LOOPBACK, cqlPort, storagePort, storageDir()),
+                "cassandra.yaml", CassandraServerFiles.cassandraYaml(Ports.LOOPBACK, cqlPort, storagePort, storageDir())
+                        + security().map(CassandraServerFiles::securitySettings).orElse(""),
                 "logback.xml", CassandraServerFiles.LOGBACK_XML);
     }
 
@@ -145,7 +188,9 @@ public final class LocalCassandra extends LocalServer {
                 "-Dcassandra.triggers_dir=" + serverDir().resolve("triggers"),
                 "-Dlogback.configurationFile=" + serverDir().resolve("logback.xml"),
                 // A single seed has nobody to gossip with: do not wait for gossip to settle.
-                "-Dcassandra.skip_wait_for_gossip_to_settle=0"));
+                "-Dcassandra.skip_wait_for_gossip_to_settle=0",
+                // Secured: the default superuser exists at once, to create the admin role with (then dropped).
+                "-Dcassandra.superuser_setup_delay_ms=0"));
         // Cassandra reads cassandra.settings.<name> system properties over the yaml (YamlConfigurationLoader),
         // once allowed to.
         if (!settings.isEmpty()) {
@@ -162,7 +207,53 @@ public final class LocalCassandra extends LocalServer {
         }
         try (CqlSession session = openSession()) {
             return session.execute("SELECT release_version FROM system.local").one() != null;
+        } catch (AllNodesFailedException e) {
+            // Secured, first start: the node answered over TLS but the admin role does not exist yet.
+            if (security().isPresent() && refusedLogin(e)) {
+                return true;
+            }
+            throw e;
         }
+    }
+
+    /** Secured: creates the admin role (on first start, as the default superuser), then the other roles. */
+    @Override
+    void afterReady() {
+        security().ifPresent(security -> {
+            LocalCredentials credentials = security.credentials();
+            if (!canLogIn(credentials.cassandraAdmin())) {
+                Credential defaultSuperuser = new Credential(CassandraRoles.DEFAULT_SUPERUSER, CassandraRoles.DEFAULT_SUPERUSER);
+                try {
+                    Wait.until("Cassandra's default superuser", Duration.ofSeconds(60), () -> canLogIn(defaultSuperuser));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException("Neither the admin role nor the default superuser of the secured "
+                            + "Cassandra can log in; delete " + serverDir() + " and " + security.directory()
+                            + " to start afresh", e);
+                }
+                try (CqlSession session = sessionBuilder(defaultSuperuser).build()) {
+                    CassandraRoles.createAdmin(session, credentials.cassandraAdmin());
+                }
+            }
+            try (CqlSession admin = openSession(CassandraRole.ADMIN)) {
+                CassandraRoles.setUp(admin, credentials);
+            }
+        });
+    }
+
+    private boolean canLogIn(Credential credential) {
+        try (CqlSession session = sessionBuilder(credential).build()) {
+            return true;
+        } catch (AllNodesFailedException e) {
+            if (refusedLogin(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean refusedLogin(AllNodesFailedException e) {
+        return e.getAllErrors().values().stream().flatMap(List::stream)
+                .anyMatch(error -> error instanceof AuthenticationException);
     }
 
     /** Settings for a {@link LocalCassandra}; defaults: work dir {@code .local}, ports 9042/7000, 1 GiB heap. */

@@ -7,11 +7,15 @@ import dev.eventpipeline.infra.process.JavaCommand;
 import dev.eventpipeline.infra.process.LogTail;
 import dev.eventpipeline.infra.process.Ports;
 import dev.eventpipeline.infra.process.ServerProcess;
+import dev.eventpipeline.infra.security.Credential;
+import dev.eventpipeline.infra.security.StackSecurity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -65,10 +69,30 @@ public final class LocalKafka extends LocalServer {
         return controllerPort;
     }
 
-    /** A new admin client on this broker; the caller closes it. */
+    /**
+     * What a Kafka client needs to connect as the pipeline's user: {@code bootstrap.servers}, and on a
+     * secured broker the SASL_SSL settings ({@link StackSecurity#kafkaPipelineProperties()}). Holds secrets
+     * when secured: never log it.
+     */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        security().ifPresent(security -> properties.putAll(security.kafkaPipelineProperties()));
+        return properties;
+    }
+
+    /** As {@link #clientProperties()}, as the admin user (the broker's own) when secured. */
+    public Map<String, Object> adminClientProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        security().ifPresent(security -> properties.putAll(security.kafkaAdminProperties()));
+        return properties;
+    }
+
+    /** A new admin client on this broker (the admin user when secured); the caller closes it. */
     public Admin admin() {
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.putAll(adminClientProperties());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return Admin.create(properties);
@@ -97,10 +121,18 @@ public final class LocalKafka extends LocalServer {
 
     /** KRaft needs its log directory formatted once, with a cluster id and this node as the only voter. */
     private void formatStorage() {
-        List<String> arguments = List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", serverProperties().toString(), "--standalone");
-        int exitCode = ServerProcess.runToCompletion(command().withMain(STORAGE_TOOL, arguments), serverDir(),
-                logFile(), Duration.ofMinutes(2));
+        List<String> arguments = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
+                "--config", serverProperties().toString(), "--standalone"));
+        security().ifPresent(security -> {
+            // The SCRAM users exist from the first start: the broker's own (inter-broker) and the pipeline's.
+            for (Credential user : List.of(security.credentials().kafkaAdmin(), security.credentials().kafkaPipeline())) {
+                arguments.addAll(List.of("--add-scram",
+                        "SCRAM-SHA-512=[name=" + user.user() + ",password=" + user.password() + "]"));
+            }
+        });
+        // The arguments hold passwords when secured: in an @argfile, never on the tool's command line.
+        int exitCode = ServerProcess.runToCompletionHidingArguments(command().withMain(STORAGE_TOOL, arguments),
+                serverDir().resolve("format.args"), serverDir(), logFile(), Duration.ofMinutes(2));
         if (exitCode != 0) {
             throw new IllegalStateException("Formatting Kafka storage failed (exit " + exitCode + "). Last "
                     + LOG_TAIL_LINES + " lines of " + logFile() + ":" + System.lineSeparator()
@@ -110,7 +142,10 @@ public final class LocalKafka extends LocalServer {
 
     @Override
     Map<String, String> configFiles() {
-        String serverProperties = KafkaServerFiles.serverProperties(Ports.LOOPBACK, brokerPort, controllerPort, dataDir());
+        String serverProperties = security()
+                .map(security -> KafkaServerFiles.secureServerProperties(Ports.LOOPBACK, brokerPort, controllerPort,
+                        dataDir(), security))
+                .orElseGet(() -> KafkaServerFiles.serverProperties(Ports.LOOPBACK, brokerPort, controllerPort, dataDir()));
         return Map.of("server.properties", serverProperties, "log4j2.properties", KafkaServerFiles.LOG4J2_PROPERTIES);
     }
 

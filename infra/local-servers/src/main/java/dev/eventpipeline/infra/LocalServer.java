@@ -7,9 +7,10 @@ import dev.eventpipeline.infra.process.ServerClasspath;
 import dev.eventpipeline.infra.process.ServerProcess;
 import dev.eventpipeline.infra.process.ServerStartException;
 import dev.eventpipeline.infra.process.Wait;
+import dev.eventpipeline.infra.security.OwnerOnlyFiles;
+import dev.eventpipeline.infra.security.StackSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public abstract class LocalServer {
     private final Duration startTimeout;
     private final Duration stopTimeout;
     private final String heap;
+    private final StackSecurity security;
     private ServerProcess process;
 
     /**
@@ -56,6 +58,7 @@ public abstract class LocalServer {
         this.startTimeout = settings.startTimeout;
         this.stopTimeout = settings.stopTimeout;
         this.heap = settings.heap;
+        this.security = settings.security == null ? null : StackSecurity.under(workDir, settings.security);
     }
 
     /** Its configuration files, by name under {@link #serverDir()}, as text; written before each launch. */
@@ -69,6 +72,9 @@ public abstract class LocalServer {
     /** True once clients can use the server; exceptions count as "not yet". */
     abstract boolean isReady() throws Exception;
 
+    /** Runs once the server is ready on every start, e.g. to set up its roles; nothing by default. */
+    void afterReady() {}
+
     /**
      * Starts the server and returns once it is ready. Does nothing but wait for readiness when it is
      * already running (started by this object or recorded in the PID file by another JVM).
@@ -80,6 +86,7 @@ public abstract class LocalServer {
         if (current().isEmpty()) {
             ports.forEach(Ports::requireFree);
             try {
+                security().ifPresent(StackSecurity::ensureCreated);
                 writeConfiguration();
                 prepare();
             } catch (IOException e) {
@@ -88,12 +95,14 @@ public abstract class LocalServer {
             process = ServerProcess.launch(command(), serverDir(), logFile(), pidFile());
         }
         awaitReady();
+        afterReady();
     }
 
     private void writeConfiguration() throws IOException {
         Files.createDirectories(serverDir());
         for (Map.Entry<String, String> file : configFiles().entrySet()) {
-            Files.writeString(serverDir().resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            // Owner-only: a secured server's configuration holds its store and SASL passwords.
+            OwnerOnlyFiles.write(serverDir().resolve(file.getKey()), file.getValue());
         }
         ServerClasspath.writeArgFile(ServerClasspath.load(id + "-server"), classpathArgs());
     }
@@ -150,6 +159,11 @@ public abstract class LocalServer {
             throw new IllegalStateException(displayName + " is running (pid " + process.pid() + "); stop it first");
         }
         deleteRecursively(serverDir());
+    }
+
+    /** The secured stack's files and credentials; empty for a plaintext server. */
+    public Optional<StackSecurity> security() {
+        return Optional.ofNullable(security);
     }
 
     /** JVM heap, e.g. "512m". */

@@ -2,14 +2,18 @@ package dev.eventpipeline.infra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import dev.eventpipeline.infra.cassandra.CassandraSchema;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.infra.kafka.TopicSpec;
 import dev.eventpipeline.infra.process.Wait;
+import dev.eventpipeline.infra.security.CassandraRole;
+import dev.eventpipeline.infra.security.StackSecurity;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -73,7 +77,7 @@ public final class LocalServers implements AutoCloseable {
             throw e;
         }
         kafka.createPipelineTopics();
-        CassandraSchema.apply(session());
+        cassandra.applySchema();
     }
 
     private static void join(CompletableFuture<Void> future) {
@@ -120,7 +124,48 @@ public final class LocalServers implements AutoCloseable {
         return cassandra.localDatacenter();
     }
 
-    /** A session owned by this object (closed by {@link #stop()}); callers must not close it. */
+    /**
+     * The secured stack's files and credentials (CA certificate, truststore, client keystore, credentials
+     * file, client settings); empty when the servers run plaintext.
+     */
+    public Optional<StackSecurity> security() {
+        return kafka.security();
+    }
+
+    /**
+     * Kafka client settings as the pipeline's user: {@code bootstrap.servers}, plus SASL_SSL/SCRAM and the
+     * truststore when secured. Holds secrets when secured: never log it.
+     */
+    public Map<String, Object> kafkaClientProperties() {
+        return kafka.clientProperties();
+    }
+
+    /** As {@link #kafkaClientProperties()}, as the admin user when secured. */
+    public Map<String, Object> kafkaAdminClientProperties() {
+        return kafka.adminClientProperties();
+    }
+
+    /** A new session as {@code role} over TLS (secured servers only); the caller closes it. */
+    public CqlSession openCassandraSession(CassandraRole role) {
+        return cassandra.openSession(role);
+    }
+
+    /**
+     * The job's options for these servers: Kafka's bootstrap servers and Cassandra's contact point, port and
+     * datacenter, and when secured {@code --config <secure/job-secure.properties>} (mode 600: the pipeline's
+     * Kafka user and the Cassandra writer role, over TLS). No secret is ever among the arguments.
+     */
+    public List<String> jobArguments() {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--kafka.bootstrap-servers", bootstrapServers(),
+                "--cassandra.contact-points", cassandraContactPoint().getHostString(),
+                "--cassandra.port", Integer.toString(cassandraContactPoint().getPort()),
+                "--cassandra.local-datacenter", cassandraLocalDatacenter()));
+        security().ifPresent(security -> arguments.addAll(List.of("--config", security.writeJobConfig().toString())));
+        return arguments;
+    }
+
+    /** A session owned by this object (closed by {@link #stop()}; the admin role when secured); callers must not close it. */
     public synchronized CqlSession session() {
         if (session == null || session.isClosed()) {
             session = cassandra.openSession();

@@ -1,6 +1,7 @@
 package dev.eventpipeline.infra;
 
 import dev.eventpipeline.infra.process.Ports;
+import dev.eventpipeline.infra.security.LocalSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,6 +18,7 @@ public abstract class ServerSettings<B extends ServerSettings<B>> {
     Duration stopTimeout = Duration.ofSeconds(60);
     int clientPort;
     int internalPort;
+    LocalSecurity security;
 
     ServerSettings(String defaultHeap, Duration defaultStartTimeout, int defaultClientPort, int defaultInternalPort) {
         this.heap = defaultHeap;
@@ -45,6 +47,16 @@ public abstract class ServerSettings<B extends ServerSettings<B>> {
     /** How long a graceful stop may take before the process is killed. */
     public B stopTimeout(Duration stopTimeout) {
         this.stopTimeout = stopTimeout;
+        return self();
+    }
+
+    /**
+     * Secured: TLS with a throwaway CA and generated credentials under {@code <work dir>/secure/}
+     * (see {@link dev.eventpipeline.infra.security.StackSecurity}); {@code null} (the default) for plaintext
+     * without authentication. Kafka and Cassandra sharing a work dir must use the same setting.
+     */
+    public B security(LocalSecurity security) {
+        this.security = security;
         return self();
     }
 

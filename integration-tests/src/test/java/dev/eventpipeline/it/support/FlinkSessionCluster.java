@@ -188,6 +188,8 @@ public final class FlinkSessionCluster implements AutoCloseable {
                 rest.address: 127.0.0.1
                 rest.bind-address: 127.0.0.1
                 rest.port: %d
+                # `flink run` submits through the REST job endpoint; the Web UI's JAR upload stays off.
+                web.submit.enable: false
                 jobmanager.memory.process.size: 1024m
                 taskmanager.memory.process.size: 1280m
                 taskmanager.memory.managed.size: 64m

@@ -35,9 +35,9 @@ final class DeadLetterCounter implements AutoCloseable {
     private long validDeadLettered;
 
     /** Remembers where the dead-letter topic ends now; call before sending. */
-    DeadLetterCounter(String bootstrapServers, String deadLetterTopic, String sourceTopic) {
+    DeadLetterCounter(Map<String, Object> clientProperties, String deadLetterTopic, String sourceTopic) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(clientProperties);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "pipeline-demo-dlq");

@@ -102,9 +102,9 @@ final class DemoCommand implements Callable<Integer> {
                     generator.users(), generator.invalidFraction() * 100, KafkaTopics.USER_EVENTS));
             EventSender.Report sent;
             Arrivals arrivals;
-            try (DeadLetterCounter deadLetters = new DeadLetterCounter(servers.bootstrapServers(),
+            try (DeadLetterCounter deadLetters = new DeadLetterCounter(servers.kafkaClientProperties(),
                     KafkaTopics.USER_EVENTS_DLQ, KafkaTopics.USER_EVENTS)) {
-                sent = new EventSender(servers.bootstrapServers(), KafkaTopics.USER_EVENTS)
+                sent = new EventSender(servers.kafkaClientProperties(), KafkaTopics.USER_EVENTS)
                         .send(sampleEvents(), generator.events(), generator.rate(), true, new StatusLine(out), stopSending);
                 out.println("  " + GenerateCommand.summary(sent)
                         + (generator.rate() == 0 ? ", event times spread over the past hour" : ""));
@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
                 deadLetters.expect(sent.fateByOffset());
 
                 step(4, "Waiting for every valid event in Cassandra and every invalid one in " + KafkaTopics.USER_EVENTS_DLQ);
-                try (CqlSession session = servers.cassandra().openSession()) {
+                try (CqlSession session = StackOptions.readerSession(servers)) {
                     arrivals = new ArrivalWatch(job, local, Duration.ofSeconds(timeoutSeconds), new StatusLine(out))
                             .await(sent, new RowCounter(session, table.target(), sent.rowsByPartition()), deadLetters);
                     step(5, "Summary");

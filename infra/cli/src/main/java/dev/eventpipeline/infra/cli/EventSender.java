@@ -59,11 +59,12 @@ final class EventSender {
         }
     }
 
-    private final String bootstrapServers;
+    private final Map<String, Object> clientProperties;
     private final String topic;
 
-    EventSender(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param clientProperties {@code bootstrap.servers} and, for a secured Kafka, its security settings */
+    EventSender(Map<String, Object> clientProperties, String topic) {
+        this.clientProperties = Map.copyOf(clientProperties);
         this.topic = topic;
     }
 
@@ -141,7 +142,7 @@ final class EventSender {
 
     private Properties producerProperties() {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(clientProperties);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +67,10 @@ final class GenerateCommand implements Callable<Integer> {
         }, "generate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            EventSender.Report report = new EventSender(bootstrap, topic)
+            Map<String, Object> client = bootstrapServers != null
+                    ? Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)
+                    : stack.servers().kafkaClientProperties(); // as the pipeline's user on a secured stack
+            EventSender.Report report = new EventSender(client, topic)
                     .send(sample, generator.events(), generator.rate(), false, new StatusLine(out), stop);
             out.println(summary(report));
             if (!report.invalidByReason().isEmpty()) {

@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
@@ -68,16 +70,29 @@ final class LocalJob {
         Ports.requireFree(webUiPort, "Flink Web UI; choose another with --web-ui-port");
     }
 
-    /** Starts the job; returns at once (see {@link #awaitRunning}). Later {@code jobArguments} win. */
+    /**
+     * Starts the job; returns at once (see {@link #awaitRunning}). Later {@code jobArguments} win. On a
+     * secured stack the job connects with TLS and authentication (the pipeline's Kafka user, Cassandra's
+     * writer role). Secrets, the stack's and any among {@code jobArguments}, reach the job through its
+     * environment, never its command line ({@link JobSecrets}).
+     */
     ServerProcess start(LocalServers servers, int webUiPort, String heap, List<String> jobArguments) {
         List<String> arguments = new ArrayList<>(connectionArguments(servers, webUiPort));
-        arguments.addAll(jobArguments);
+        Map<String, String> environment = new LinkedHashMap<>();
+        servers.security().ifPresent(security -> {
+            JobSecrets.Split secured = JobSecrets.split(security.jobSettings());
+            arguments.addAll(secured.arguments());
+            environment.putAll(secured.environment());
+        });
+        JobSecrets.Split given = JobSecrets.split(jobArguments);
+        arguments.addAll(given.arguments());
+        environment.putAll(given.environment());
         List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap,
                 "-Dlog4j2.configurationFile=eventpipeline-job-log4j2.xml"));
         jvm.addAll(flinkJvmOpens());
         Path classpath = ServerClasspath.writeArgFile(ownClasspath(), workDir.resolve("run/job.classpath"));
         JavaCommand command = new JavaCommand(jvm, classpath, MAIN_CLASS, arguments);
-        return ServerProcess.launch(command, workDir, logFile(), pidFile());
+        return ServerProcess.launch(command, workDir, logFile(), pidFile(), environment);
     }
 
     /** The job's options that point it at the local servers, in local mode with the Web UI on {@code webUiPort}. */

@@ -60,7 +60,7 @@ final class QueryCommand implements Callable<Integer> {
             throw new IllegalStateException("Cassandra is not running on port " + servers.cassandra().cqlPort()
                     + "; start the local stack with `pipeline up`.");
         }
-        try (CqlSession session = servers.cassandra().openSession()) {
+        try (CqlSession session = StackOptions.readerSession(servers)) { // the reader role over TLS when secured
             SchemaTarget target = table.target();
             requireTable(session, target);
             PrintWriter out = spec.commandLine().getOut();

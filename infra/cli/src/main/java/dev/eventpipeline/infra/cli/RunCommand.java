@@ -30,7 +30,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CassandraTableOptions table;
 
-    @Parameters(paramLabel = "JOB-OPTION", arity = "0..*", description = "Passed to the job after the local defaults, so they win.")
+    @Parameters(paramLabel = "JOB-OPTION", arity = "0..*", description = "Passed to the job after the local defaults, so they win. Secret ones (passwords, "
+                    + "sasl.jaas.config) go through the job's environment, never its command line.")
     List<String> jobOptions = new ArrayList<>();
 
     @Mixin
@@ -52,8 +53,12 @@ final class RunCommand implements Callable<Integer> {
 
         List<String> arguments = new ArrayList<>(table.jobArguments());
         arguments.addAll(jobOptions);
+        JobSecrets.Split shown = JobSecrets.split(arguments);
         out.println("Starting the job against Kafka " + servers.bootstrapServers() + " and Cassandra "
-                + UpCommand.address(servers, servers.cassandra()) + (arguments.isEmpty() ? "" : " with " + String.join(" ", arguments)));
+                + UpCommand.address(servers, servers.cassandra()) + (servers.security().isPresent() ? " (secured)" : "")
+                + (shown.arguments().isEmpty() ? "" : " with " + String.join(" ", shown.arguments()))
+                + (shown.environment().isEmpty() ? "" : " (secret options " + String.join(", ", shown.environment().keySet())
+                        + " passed in the environment)"));
         out.flush();
         ServerProcess job = local.start(servers, jobJvm.webUiPort, jobJvm.jobHeap, arguments);
         Thread hook = new Thread(() -> {

@@ -42,9 +42,10 @@ final class UpCommand implements Callable<Integer> {
      */
     static int up(StackOptions stack, SchemaTarget target, PrintWriter out, PrintWriter err) {
         long started = System.nanoTime();
+        stack.requireModeOfExistingData();
         LocalServers servers = stack.servers();
         stack.record(servers);
-        out.println("Local stack in " + stack.workDir());
+        out.println("Local stack in " + stack.workDir() + (servers.security().isPresent() ? " (secured: TLS and authentication)" : ""));
 
         Map<LocalServer, CompletableFuture<Duration>> starts = new LinkedHashMap<>();
         for (LocalServer server : List.of(servers.kafka(), servers.cassandra())) {
@@ -82,6 +83,13 @@ final class UpCommand implements Callable<Integer> {
         out.printf("Up in %.1f s. Kafka: %s  Cassandra: %s (datacenter %s)%n",
                 (System.nanoTime() - started) / 1e9, servers.bootstrapServers(),
                 address(servers, servers.cassandra()), servers.cassandraLocalDatacenter());
+        servers.security().ifPresent(security -> {
+            // Where, never what: the values stay in the owner-only files.
+            out.println("Secured: Kafka SASL_SSL (SCRAM-SHA-512), Cassandra password authentication over TLS.");
+            out.println("  CA certificate  " + security.caCertificate());
+            out.println("  Truststore      " + security.truststore() + " (PKCS12)");
+            out.println("  Credentials     " + security.credentialsFile() + " (mode 600: users, roles, store password)");
+        });
         out.println("Logs: pipeline logs kafka|cassandra   Stop: pipeline down");
         return 0;
     }

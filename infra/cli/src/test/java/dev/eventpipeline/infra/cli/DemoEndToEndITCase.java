@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.eventpipeline.infra.LocalCassandra;
 import dev.eventpipeline.infra.generate.PayloadLimits;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
+import dev.eventpipeline.infra.process.ListeningSockets;
 import dev.eventpipeline.infra.process.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +87,18 @@ class DemoEndToEndITCase {
         assertThat(status.out()).contains("Kafka      running", "Cassandra  running", "Job        running");
         long jobPid = Long.parseLong(Files.readString(workDir.resolve("run/job.pid")).trim());
 
+        // Nothing listens beyond loopback: not the servers, not the job's MiniCluster (REST, RPC, blob, data).
+        List<Long> pids = new java.util.ArrayList<>(List.of(jobPid));
+        for (String server : List.of("kafka", "cassandra")) {
+            pids.add(Long.parseLong(Files.readString(workDir.resolve("run/" + server + ".pid")).trim()));
+        }
+        assertThat(ListeningSockets.of(pids)).as("the stack's and the job's listening sockets")
+                .anySatisfy(socket -> assertThat(socket.port()).isEqualTo(ports[4]));
+        assertThat(ListeningSockets.beyondLoopback(pids)).isEmpty();
+        // And the Web UI takes no JARs and cancels nothing.
+        String flinkConfig = httpGet("http://127.0.0.1:" + ports[4] + "/config");
+        assertThat(flinkConfig).contains("\"web-submit\":false", "\"web-cancel\":false");
+
         CliRun down = CliRun.of("down", "--work-dir", workDir.toString());
         assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(down.out()).contains("Job        stopped", "Kafka      stopped", "Cassandra  stopped");
@@ -103,6 +116,14 @@ class DemoEndToEndITCase {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             return end.values().stream().mapToLong(Long::longValue).sum();
         }
+    }
+
+    private static String httpGet(String url) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
     }
 
     private String[] stackArgs(String command, String... more) {

@@ -1,5 +1,6 @@
 package dev.eventpipeline.infra.cassandra;
 
+import dev.eventpipeline.infra.security.StackSecurity;
 import java.nio.file.Path;
 
 /** A minimal single-node cassandra.yaml and a logback configuration, as text. */
@@ -52,5 +53,30 @@ public final class CassandraServerFiles {
                 auto_snapshot: false
                 concurrent_compactors: 1
                 """.formatted(host, cqlPort, storagePort, dataRoot);
+    }
+
+    /**
+     * What a secured node adds to {@link #cassandraYaml}: password authentication, role-based authorization,
+     * and client encryption required (no plaintext connections). Login and role caches are off, so a
+     * dropped role or changed password takes effect at once. Holds the store password: written mode 600.
+     */
+    public static String securitySettings(StackSecurity security) {
+        String password = security.credentials().storePassword();
+        return """
+                authenticator: PasswordAuthenticator
+                authorizer: CassandraAuthorizer
+                role_manager: CassandraRoleManager
+                roles_validity: 0ms
+                credentials_validity: 0ms
+                client_encryption_options:
+                  enabled: true
+                  optional: false
+                  keystore: %1$s
+                  keystore_password: %2$s
+                  truststore: %3$s
+                  truststore_password: %2$s
+                  store_type: PKCS12
+                  require_client_auth: %4$s
+                """.formatted(security.serverKeystore(), password, security.truststore(), security.settings().mutualTls());
     }
 }

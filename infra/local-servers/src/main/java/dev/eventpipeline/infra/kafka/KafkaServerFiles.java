@@ -1,5 +1,7 @@
 package dev.eventpipeline.infra.kafka;
 
+import dev.eventpipeline.infra.security.LocalCredentials;
+import dev.eventpipeline.infra.security.StackSecurity;
 import java.nio.file.Path;
 
 /** A single-node KRaft broker+controller configuration and its log4j2 configuration, as text. */
@@ -38,6 +40,54 @@ public final class KafkaServerFiles {
                 inter.broker.listener.name=PLAINTEXT
                 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
                 log.dirs=%4$s
+                """.formatted(host, brokerPort, controllerPort, dataDir) + COMMON_PROPERTIES;
+    }
+
+    /**
+     * server.properties of a secured node: clients (and the broker itself) on a SASL_SSL listener with
+     * SCRAM-SHA-512, no PLAINTEXT listener. KRaft's controller listener cannot use SCRAM (its credentials
+     * live in the metadata the controller serves), so it is SSL with required client certificates: only
+     * holders of a certificate from the stack's CA reach it. Holds passwords: written mode 600.
+     */
+    public static String secureServerProperties(String host, int brokerPort, int controllerPort, Path dataDir,
+            StackSecurity security) {
+        LocalCredentials credentials = security.credentials();
+        String password = credentials.storePassword();
+        // The node's own connections (broker to controller, inter-broker) verify the chain against the CA; they
+        // verify the host name too unless the certificate deliberately leaves out the address (a test server).
+        boolean certificateNamesHost = security.settings().serverNames().contains("ip:" + host);
+        return """
+                # Generated on every start by infra-local-servers (LocalKafka, secured); edits are overwritten.
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.bootstrap.servers=%1$s:%3$d
+                listeners=SASL_SSL://%1$s:%2$d,CONTROLLER://%1$s:%3$d
+                advertised.listeners=SASL_SSL://%1$s:%2$d
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=SASL_SSL
+                listener.security.protocol.map=CONTROLLER:SSL,SASL_SSL:SASL_SSL
+                log.dirs=%4$s
+
+                sasl.enabled.mechanisms=SCRAM-SHA-512
+                sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+                listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=%5$s
+                listener.name.sasl_ssl.ssl.client.auth=%6$s
+                listener.name.controller.ssl.client.auth=required
+                ssl.keystore.location=%7$s
+                ssl.keystore.type=PKCS12
+                ssl.keystore.password=%8$s
+                ssl.key.password=%8$s
+                ssl.truststore.location=%9$s
+                ssl.truststore.type=PKCS12
+                ssl.truststore.password=%8$s
+                ssl.endpoint.identification.algorithm=%10$s
+                """.formatted(host, brokerPort, controllerPort, dataDir,
+                StackSecurity.scramJaasConfig(credentials.kafkaAdmin()),
+                security.settings().mutualTls() ? "required" : "none", security.serverKeystore(), password,
+                security.truststore(), certificateNamesHost ? "https" : "") + COMMON_PROPERTIES;
+    }
+
+    private static final String COMMON_PROPERTIES = """
 
                 # One node: every internal topic has a single replica.
                 offsets.topic.replication.factor=1
@@ -52,6 +102,5 @@ public final class KafkaServerFiles {
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=false
                 num.partitions=1
-                """.formatted(host, brokerPort, controllerPort, dataDir);
-    }
+                """;
 }

@@ -47,13 +47,6 @@ public final class ServerClasspath {
      */
     public static Path writeArgFile(List<Path> classpath, Path argFile) {
         String joined = String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList());
-        String quoted = "\"" + joined.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        try {
-            Files.createDirectories(argFile.getParent());
-            Files.writeString(argFile, "-cp " + quoted + System.lineSeparator(), StandardCharsets.UTF_8);
-            return argFile;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + argFile, e);
-        }
+        return JavaArgFile.write(argFile, List.of("-cp", joined));
     }
 }

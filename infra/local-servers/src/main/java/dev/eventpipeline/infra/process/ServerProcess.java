@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -33,18 +36,29 @@ public final class ServerProcess {
 
     /** Starts {@code command} detached, appending its output to {@code logFile} and writing its PID to {@code pidFile}. */
     public static ServerProcess launch(JavaCommand command, Path workingDir, Path logFile, Path pidFile) {
+        return launch(command, workingDir, logFile, pidFile, Map.of());
+    }
+
+    /**
+     * As {@link #launch(JavaCommand, Path, Path, Path)}, with {@code environment} added to the inherited one:
+     * the way to hand a child secrets, as /proc/&lt;pid&gt;/environ is readable only by its owner while the
+     * command line is readable by everyone.
+     */
+    public static ServerProcess launch(JavaCommand command, Path workingDir, Path logFile, Path pidFile,
+            Map<String, String> environment) {
         try {
             Files.createDirectories(logFile.getParent());
             Files.createDirectories(pidFile.getParent());
             Files.writeString(logFile, System.lineSeparator() + "==== " + Instant.now() + " starting "
                             + command.mainClass() + System.lineSeparator(), StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(command.toList(true))
+            ProcessBuilder builder = new ProcessBuilder(command.toList(true))
                     .directory(workingDir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             Files.writeString(pidFile, process.pid() + System.lineSeparator(), StandardCharsets.UTF_8);
             return new ServerProcess(process.toHandle(), process, pidFile);
         } catch (IOException e) {
@@ -73,6 +87,23 @@ public final class ServerProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + command.mainClass(), e);
+        }
+    }
+
+    /**
+     * As {@link #runToCompletion}, but the main class and its arguments (which may hold secrets) go to a java
+     * @argfile (mode 600, deleted afterwards): the tool's command line shows only {@code @<argFile>}.
+     */
+    public static int runToCompletionHidingArguments(JavaCommand command, Path argFile, Path workingDir, Path logFile,
+            Duration timeout) {
+        List<String> mainAndArguments = new ArrayList<>();
+        mainAndArguments.add(command.mainClass());
+        mainAndArguments.addAll(command.arguments());
+        JavaArgFile.write(argFile, mainAndArguments);
+        try {
+            return runToCompletion(command.withMain("@" + argFile, List.of()), workingDir, logFile, timeout);
+        } finally {
+            deleteQuietly(argFile);
         }
     }
 
