@@ -45,7 +45,7 @@ public final class ConfigOption<T> {
 
     /** The environment variable that sets this key: EVENT_PIPELINE_ + key in upper case, '.' and '-' as '_'. */
     public String environmentVariable() {
-        return ConfigSources.ENV_PREFIX + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        return ConfigSources.environmentVariable(key);
     }
 
     /** Whether the value is a secret: never shown, never echoed (decided by {@link Secrets}). */

@@ -28,6 +28,15 @@ public final class ConfigSources {
 
     private ConfigSources() {}
 
+    /**
+     * The environment variable the job reads {@code key} from: EVENT_PIPELINE_ and the key in upper case
+     * with '.' and '-' as '_' (for {@code kafka.property.*} and {@code dlq.property.*} the rest is turned
+     * back into a dotted Kafka property name when read).
+     */
+    public static String environmentVariable(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
     /** Reads all sources; the result holds the merged values and every problem found. */
     public static ConfigSources read(String[] args, Map<String, String> environment) {
         ConfigSources sources = new ConfigSources();

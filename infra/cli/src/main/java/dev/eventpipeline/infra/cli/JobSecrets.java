@@ -1,10 +1,10 @@
 package dev.eventpipeline.infra.cli;
 
+import dev.eventpipeline.connectors.secrets.Secrets;
 import dev.eventpipeline.job.config.ConfigSources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,11 +27,9 @@ final class JobSecrets {
 
     private JobSecrets() {}
 
-    /** True for a job option whose value is a secret. */
+    /** True for a job option whose value is a secret: the job's own rule, {@link Secrets#isSecretKey}. */
     static boolean isSecret(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        return (lower.contains("password") && !lower.endsWith("-file") && !lower.endsWith(".location")
-                && !lower.endsWith(".path")) || lower.endsWith("sasl.jaas.config") || lower.contains("secret");
+        return Secrets.isSecretKey(key);
     }
 
     /** Splits {@code --key value} / {@code --key=value} arguments; secret ones move to the environment. */
@@ -50,12 +48,12 @@ final class JobSecrets {
                 String value = key.substring(equals + 1);
                 key = key.substring(0, equals);
                 if (isSecret(key)) {
-                    environment.put(environmentVariable(key), value);
+                    environment.put(ConfigSources.environmentVariable(key), value);
                 } else {
                     kept.add(argument);
                 }
             } else if (isSecret(key) && i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--")) {
-                environment.put(environmentVariable(key), arguments.get(++i));
+                environment.put(ConfigSources.environmentVariable(key), arguments.get(++i));
             } else {
                 kept.add(argument);
             }
@@ -70,12 +68,5 @@ final class JobSecrets {
         return split(arguments);
     }
 
-    /**
-     * The variable the job reads {@code key} from: EVENT_PIPELINE_ and the key in upper case with '.' and '-'
-     * as '_' (the job's own mapping; for {@code kafka.property.*} it turns the rest back into a dotted name).
-     */
-    static String environmentVariable(String key) {
-        return ConfigSources.ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
 
 }
