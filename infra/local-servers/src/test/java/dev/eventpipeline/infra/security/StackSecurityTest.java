@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +59,53 @@ class StackSecurityTest {
         server.verify(ca.getPublicKey());
         assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
         assertThat(server.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
+        validate(load(security.serverKeystore(), password), "server", ca);
+    }
+
+    @Test
+    void theStandardServerCertificateNamesLoopbackAndTheClientCertificateOnlyAuthenticatesClients() throws Exception {
+        StackSecurity security = StackSecurity.under(workDir, LocalSecurity.standard().withMutualTls()).ensureCreated();
+        char[] password = security.credentials().storePassword().toCharArray();
+        X509Certificate ca = (X509Certificate) load(security.truststore(), password).getCertificate("ca");
+        KeyStore serverKeys = load(security.serverKeystore(), password);
+        KeyStore clientKeys = load(security.clientKeystore(), password);
+
+        assertThat(((X509Certificate) serverKeys.getCertificate("server")).getSubjectAlternativeNames())
+                .containsExactly(List.of(2, "localhost"), List.of(7, "127.0.0.1"));
+        X509Certificate client = (X509Certificate) clientKeys.getCertificate("client");
+        assertThat(client.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
+        assertThat(client.getSubjectAlternativeNames()).isNull();
+        assertThat(clientKeys.getKey("client", password)).isNotNull();
+        validate(serverKeys, "server", ca);
+        validate(clientKeys, "client", ca);
+        try (InputStream in = Files.newInputStream(security.caCertificate())) {
+            assertThat(CertificateFactory.getInstance("X.509").generateCertificate(in)).isEqualTo(ca);
+        }
+    }
+
+    @Test
+    void aPartialSetOfCertificatesIsReplacedWhole() throws Exception {
+        StackSecurity security = StackSecurity.under(workDir, LocalSecurity.standard()).ensureCreated();
+        byte[] firstCa = Files.readAllBytes(security.caCertificate());
+        byte[] firstTruststore = Files.readAllBytes(security.truststore());
+
+        StackSecurity.under(workDir, LocalSecurity.standard()).ensureCreated();
+        assertThat(Files.readAllBytes(security.caCertificate())).as("a complete set is kept").isEqualTo(firstCa);
+        assertThat(Files.readAllBytes(security.truststore())).isEqualTo(firstTruststore);
+
+        Files.delete(security.clientKeystore());
+        StackSecurity again = StackSecurity.under(workDir, LocalSecurity.standard()).ensureCreated();
+        char[] password = again.credentials().storePassword().toCharArray();
+        X509Certificate ca = (X509Certificate) load(again.truststore(), password).getCertificate("ca");
+
+        assertThat(Files.readAllBytes(again.caCertificate())).as("a new CA").isNotEqualTo(firstCa);
+        validate(load(again.serverKeystore(), password), "server", ca);
+        validate(load(again.clientKeystore(), password), "client", ca);
+        try (Stream<Path> files = Files.list(again.directory())) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).as("no CA key left behind")
+                    .containsExactlyInAnyOrder("ca.crt", "truststore.p12", "server-keystore.p12", "client-keystore.p12",
+                            "credentials.properties");
+        }
     }
 
     @Test
@@ -83,6 +135,14 @@ class StackSecurityTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("cassandra.password=" + security.credentials().cassandraWriter().password());
+    }
+
+    /** The JDK's PKIX validation of the key entry's chain up to {@code ca} (no CRLs to check). */
+    private static void validate(KeyStore keys, String alias, X509Certificate ca) throws Exception {
+        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(ca, null)));
+        parameters.setRevocationEnabled(false);
+        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509")
+                .generateCertPath(List.of((X509Certificate) keys.getCertificate(alias))), parameters);
     }
 
     private static KeyStore load(Path store, char[] password) throws Exception {
