@@ -1,23 +1,20 @@
 package dev.eventpipeline.infra.security;
 
+import static dev.eventpipeline.infra.security.StoresForTests.load;
+import static dev.eventpipeline.infra.security.StoresForTests.parsePem;
+import static dev.eventpipeline.infra.security.StoresForTests.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventpipeline.infra.security.CertificateAuthority.Usage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
-import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +34,7 @@ class CertificateAuthorityTest {
         IssuedCertificate server = CA.issue("node", List.of("dns:localhost", "ip:127.0.0.1"), Usage.SERVER_AUTH,
                 Usage.CLIENT_AUTH);
 
-        validate(server, CA);
+        validate(server.certificate(), CA.certificate());
         assertThat(server.chain()).hasSize(2).last().isEqualTo(CA.certificate());
         assertThat(server.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=node");
         assertThat(server.certificate().getIssuerX500Principal()).isEqualTo(CA.certificate().getSubjectX500Principal());
@@ -48,14 +45,15 @@ class CertificateAuthorityTest {
         assertThat(server.certificate().getBasicConstraints()).as("not a CA").isEqualTo(-1);
         assertThat(CA.certificate().getBasicConstraints()).as("a CA").isGreaterThanOrEqualTo(0);
         assertThat(CA.certificate().getKeyUsage()[5]).as("keyCertSign").isTrue();
-        assertThat(server.privateKey().getAlgorithm()).isEqualTo("RSA");
+        assertThat(server.privateKey().getAlgorithm()).isEqualTo("EC");
     }
 
     @Test
     void aCertificateOfAnotherCaDoesNotValidate() {
         IssuedCertificate stranger = CertificateAuthority.create("other CA").issue("stranger", List.of(), Usage.CLIENT_AUTH);
 
-        assertThatThrownBy(() -> validate(stranger, CA)).isInstanceOf(CertPathValidatorException.class);
+        assertThatThrownBy(() -> validate(stranger.certificate(), CA.certificate()))
+                .isInstanceOf(CertPathValidatorException.class);
     }
 
     @Test
@@ -63,7 +61,7 @@ class CertificateAuthorityTest {
         IssuedCertificate client = CA.issue("job", List.of(), Usage.CLIENT_AUTH);
         IssuedCertificate any = CA.issue("any", List.of());
 
-        validate(client, CA);
+        validate(client.certificate(), CA.certificate());
         assertThat(client.certificate().getSubjectAlternativeNames()).isNull();
         assertThat(client.certificate().getExtendedKeyUsage()).containsExactly(CLIENT_AUTH);
         assertThat(any.certificate().getExtendedKeyUsage()).isNull();
@@ -88,20 +86,18 @@ class CertificateAuthorityTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
                     .isEqualTo("rw-------");
         }
-        KeyStore keys = load(keystore, PASSWORD);
+        KeyStore keys = load(keystore, PASSWORD.toCharArray());
         assertThat(keys.isKeyEntry("node")).isTrue();
         assertThat(keys.getKey("node", PASSWORD.toCharArray())).isEqualTo(server.privateKey());
         assertThat(keys.getCertificateChain("node")).containsExactly(server.certificate(), CA.certificate());
-        KeyStore trusted = load(truststore, PASSWORD);
+        KeyStore trusted = load(truststore, PASSWORD.toCharArray());
         assertThat(trusted.isCertificateEntry("ca")).isTrue();
         assertThat(trusted.getCertificate("ca")).isEqualTo(CA.certificate());
-        assertThatThrownBy(() -> load(truststore, "wrong-pass-0815")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> load(truststore, "wrong-pass-0815".toCharArray())).isInstanceOf(IOException.class);
 
         String text = Files.readString(pem);
         assertThat(text).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("\n-----END CERTIFICATE-----\n");
-        try (InputStream in = Files.newInputStream(pem)) {
-            assertThat(CertificateFactory.getInstance("X.509").generateCertificate(in)).isEqualTo(CA.certificate());
-        }
+        assertThat(parsePem(pem)).isEqualTo(CA.certificate());
     }
 
     @Test
@@ -110,21 +106,5 @@ class CertificateAuthorityTest {
 
         assertThat(client.toString()).isEqualTo("IssuedCertificate CN=job");
         assertThat(CA.toString()).isEqualTo("CertificateAuthority CN=test CA");
-    }
-
-    /** The JDK's PKIX validation of {@code issued}'s chain up to {@code ca} (revocation not checked: no CRLs). */
-    private static void validate(IssuedCertificate issued, CertificateAuthority ca) throws Exception {
-        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(ca.certificate(), null)));
-        parameters.setRevocationEnabled(false);
-        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509")
-                .generateCertPath(List.of(issued.certificate())), parameters);
-    }
-
-    private static KeyStore load(Path store, String password) throws Exception {
-        try (InputStream in = Files.newInputStream(store)) {
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
-            keyStore.load(in, password.toCharArray());
-            return keyStore;
-        }
     }
 }

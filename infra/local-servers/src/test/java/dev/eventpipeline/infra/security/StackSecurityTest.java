@@ -1,19 +1,16 @@
 package dev.eventpipeline.infra.security;
 
+import static dev.eventpipeline.infra.security.StoresForTests.load;
+import static dev.eventpipeline.infra.security.StoresForTests.parsePem;
+import static dev.eventpipeline.infra.security.StoresForTests.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +56,7 @@ class StackSecurityTest {
         server.verify(ca.getPublicKey());
         assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
         assertThat(server.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
-        validate(load(security.serverKeystore(), password), "server", ca);
+        validate(server, ca);
     }
 
     @Test
@@ -76,11 +73,9 @@ class StackSecurityTest {
         assertThat(client.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
         assertThat(client.getSubjectAlternativeNames()).isNull();
         assertThat(clientKeys.getKey("client", password)).isNotNull();
-        validate(serverKeys, "server", ca);
-        validate(clientKeys, "client", ca);
-        try (InputStream in = Files.newInputStream(security.caCertificate())) {
-            assertThat(CertificateFactory.getInstance("X.509").generateCertificate(in)).isEqualTo(ca);
-        }
+        validate((X509Certificate) serverKeys.getCertificate("server"), ca);
+        validate((X509Certificate) clientKeys.getCertificate("client"), ca);
+        assertThat(parsePem(security.caCertificate())).isEqualTo(ca);
     }
 
     @Test
@@ -99,8 +94,8 @@ class StackSecurityTest {
         X509Certificate ca = (X509Certificate) load(again.truststore(), password).getCertificate("ca");
 
         assertThat(Files.readAllBytes(again.caCertificate())).as("a new CA").isNotEqualTo(firstCa);
-        validate(load(again.serverKeystore(), password), "server", ca);
-        validate(load(again.clientKeystore(), password), "client", ca);
+        validate((X509Certificate) load(again.serverKeystore(), password).getCertificate("server"), ca);
+        validate((X509Certificate) load(again.clientKeystore(), password).getCertificate("client"), ca);
         try (Stream<Path> files = Files.list(again.directory())) {
             assertThat(files.map(Path::getFileName).map(Path::toString)).as("no CA key left behind")
                     .containsExactlyInAnyOrder("ca.crt", "truststore.p12", "server-keystore.p12", "client-keystore.p12",
@@ -135,21 +130,5 @@ class StackSecurityTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("cassandra.password=" + security.credentials().cassandraWriter().password());
-    }
-
-    /** The JDK's PKIX validation of the key entry's chain up to {@code ca} (no CRLs to check). */
-    private static void validate(KeyStore keys, String alias, X509Certificate ca) throws Exception {
-        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(ca, null)));
-        parameters.setRevocationEnabled(false);
-        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509")
-                .generateCertPath(List.of((X509Certificate) keys.getCertificate(alias))), parameters);
-    }
-
-    private static KeyStore load(Path store, char[] password) throws Exception {
-        try (InputStream in = Files.newInputStream(store)) {
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
-            keyStore.load(in, password);
-            return keyStore;
-        }
     }
 }
