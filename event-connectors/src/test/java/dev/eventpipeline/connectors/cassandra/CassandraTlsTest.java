@@ -3,6 +3,9 @@ package dev.eventpipeline.connectors.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventpipeline.infra.security.CertificateAuthority;
+import dev.eventpipeline.infra.security.CertificateAuthority.Usage;
+import dev.eventpipeline.infra.security.CertificateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -21,12 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SSLContext built from truststore and keystore files (made here with keytool), its problems
+ * The SSLContext built from truststore and keystore files (made here by a CertificateAuthority), its problems
  * naming the option and never a password, and the driver's engines: hostname verification, mutual
  * TLS, an untrusted server, all through real handshakes against an in-memory server.
  */
 class CassandraTlsTest {
 
+    private static final String PASSWORD = "store-pass-4711";
     private static final String WRONG_PASSWORD = "wrong-pass-0815";
 
     @TempDir
@@ -39,17 +43,22 @@ class CassandraTlsTest {
     private static Path strangerClient;
 
     @BeforeAll
-    static void makeStores() throws IOException {
-        TestKeyStores stores = new TestKeyStores(dir);
-        truststore = stores.certificateAuthority("ca");
-        otherTruststore = stores.certificateAuthority("other-ca");
-        server = stores.signedBy("ca", "node", "dns:localhost,ip:127.0.0.1");
-        client = stores.signedBy("ca", "job", "");
-        strangerClient = stores.signedBy("other-ca", "stranger", "");
+    static void makeStores() {
+        CertificateAuthority ca = CertificateAuthority.create("ca");
+        CertificateAuthority otherCa = CertificateAuthority.create("other-ca");
+        truststore = CertificateFiles.writeTruststore(dir.resolve("ca-trust.p12"), "ca", ca.certificate(), PASSWORD);
+        otherTruststore = CertificateFiles.writeTruststore(dir.resolve("other-ca-trust.p12"), "other-ca",
+                otherCa.certificate(), PASSWORD);
+        server = CertificateFiles.writeKeystore(dir.resolve("node.p12"), "node",
+                ca.issue("node", List.of("dns:localhost", "ip:127.0.0.1"), Usage.SERVER_AUTH), PASSWORD);
+        client = CertificateFiles.writeKeystore(dir.resolve("job.p12"), "job",
+                ca.issue("job", List.of(), Usage.CLIENT_AUTH), PASSWORD);
+        strangerClient = CertificateFiles.writeKeystore(dir.resolve("stranger.p12"), "stranger",
+                otherCa.issue("stranger", List.of(), Usage.CLIENT_AUTH), PASSWORD);
     }
 
     private static ImmutableCassandraTlsSettings.Builder trusting(Path store) {
-        return CassandraTlsSettings.builder().truststorePath(store.toString()).truststorePassword(TestKeyStores.PASSWORD);
+        return CassandraTlsSettings.builder().truststorePath(store.toString()).truststorePassword(PASSWORD);
     }
 
     @Test
@@ -82,10 +91,10 @@ class CassandraTlsTest {
     @Test
     void presentsTheKeystoresKeyForMutualTls() throws Exception {
         SSLContext withKey = CassandraTls.sslContext(trusting(truststore)
-                .keystorePath(client.toString()).keystorePassword(TestKeyStores.PASSWORD).build());
+                .keystorePath(client.toString()).keystorePassword(PASSWORD).build());
         SSLContext withoutKey = CassandraTls.sslContext(trusting(truststore).build());
         SSLContext withStrangersKey = CassandraTls.sslContext(trusting(truststore)
-                .keystorePath(strangerClient.toString()).keystorePassword(TestKeyStores.PASSWORD).build());
+                .keystorePath(strangerClient.toString()).keystorePassword(PASSWORD).build());
 
         handshake(withKey, true, "localhost", true);
         assertThatThrownBy(() -> handshake(withoutKey, true, "localhost", true)).isInstanceOf(SSLHandshakeException.class);
@@ -112,9 +121,9 @@ class CassandraTlsTest {
     void aMissingStoreIsNamedByItsOption() {
         assertThat(CassandraTls.problems(trusting(dir.resolve("nope.p12")).build())).singleElement().asString()
                 .startsWith("cassandra.ssl.truststore.path=" + dir.resolve("nope.p12") + " does not exist")
-                .doesNotContain(TestKeyStores.PASSWORD);
+                .doesNotContain(PASSWORD);
         assertThat(CassandraTls.problems(trusting(truststore).keystorePath(dir.resolve("none.p12").toString())
-                .keystorePassword(TestKeyStores.PASSWORD).build())).singleElement().asString()
+                .keystorePassword(PASSWORD).build())).singleElement().asString()
                 .startsWith("cassandra.ssl.keystore.path=").contains("does not exist");
         assertThat(CassandraTls.problems(trusting(dir).build())).singleElement().asString()
                 .contains("cassandra.ssl.truststore.path", "is not a file");
@@ -135,7 +144,7 @@ class CassandraTlsTest {
                 .truststorePath(truststore.toString()).truststorePassword(WRONG_PASSWORD).build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cassandra.ssl.truststore.password")
-                .hasMessageNotContaining(WRONG_PASSWORD).hasMessageNotContaining(TestKeyStores.PASSWORD);
+                .hasMessageNotContaining(WRONG_PASSWORD).hasMessageNotContaining(PASSWORD);
     }
 
     @Test
@@ -156,7 +165,7 @@ class CassandraTlsTest {
                 .startsWith("cassandra.ssl.truststore.path=" + text + " is not a PKCS12 store")
                 .endsWith("give a PKCS12 file or set cassandra.ssl.truststore.type");
         assertThat(CassandraTls.problems(trusting(truststore).keystorePath(truststore.toString())
-                .keystorePassword(TestKeyStores.PASSWORD).build())).singleElement().asString()
+                .keystorePassword(PASSWORD).build())).singleElement().asString()
                 .startsWith("cassandra.ssl.keystore.path=" + truststore + " holds no private key");
     }
 
@@ -176,12 +185,12 @@ class CassandraTlsTest {
     @Test
     void theSettingsNeverShowAPassword() {
         CassandraTlsSettings tls = trusting(truststore).keystorePath(client.toString())
-                .keystorePassword(TestKeyStores.PASSWORD).build();
+                .keystorePassword(PASSWORD).build();
         CassandraSinkSettings sink = CassandraSinkSettings.builder().contactPoints(List.of("db1"))
-                .username("job").password(TestKeyStores.PASSWORD).ssl(true).tls(tls).build();
+                .username("job").password(PASSWORD).ssl(true).tls(tls).build();
 
-        assertThat(tls.toString()).contains(truststore.toString()).doesNotContain(TestKeyStores.PASSWORD);
-        assertThat(sink.toString()).contains("ssl=true", "job").doesNotContain(TestKeyStores.PASSWORD);
+        assertThat(tls.toString()).contains(truststore.toString()).doesNotContain(PASSWORD);
+        assertThat(sink.toString()).contains("ssl=true", "job").doesNotContain(PASSWORD);
     }
 
     /** A handshake of the driver's engine for {@code host} with a server holding {@code server}'s key. */
@@ -196,7 +205,7 @@ class CassandraTlsTest {
     }
 
     private static SSLContext serverContext() throws Exception {
-        char[] password = TestKeyStores.PASSWORD.toCharArray();
+        char[] password = PASSWORD.toCharArray();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(server)) {
             keys.load(in, password);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * How a local stack is secured: TLS with a throwaway CA and password authentication everywhere, optionally
  * mutual TLS (Kafka's client listener and Cassandra then require a client certificate). {@code serverNames}
- * are the server certificate's subject alternative names in keytool's form; a test makes a hostname-mismatch
+ * are the server certificate's subject alternative names, {@code dns:<name>} or {@code ip:<address>}; a test makes a hostname-mismatch
  * server by leaving out the address clients connect to (127.0.0.1).
  */
 public record LocalSecurity(boolean mutualTls, List<String> serverNames) {

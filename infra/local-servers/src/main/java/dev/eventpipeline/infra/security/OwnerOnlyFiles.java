@@ -54,13 +54,4 @@ public final class OwnerOnlyFiles {
             throw new UncheckedIOException("Could not create " + dir, e);
         }
     }
-
-    /** Tightens an existing file (e.g. one keytool wrote) to mode 600. */
-    public static void restrict(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, FILE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not restrict " + file, e);
-        }
-    }
 }

@@ -28,7 +28,7 @@ public final class StackSecurity {
     public static final String DIRECTORY = "secure";
     public static final String CREDENTIALS_FILE = "credentials.properties";
     public static final String JOB_CONFIG_FILE = "job-secure.properties";
-    public static final String STORE_TYPE = "PKCS12";
+    public static final String STORE_TYPE = CertificateFiles.STORE_TYPE;
 
     private static final Object CREATION = new Object();
 

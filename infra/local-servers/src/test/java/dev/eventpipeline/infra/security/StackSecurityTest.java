@@ -1,8 +1,10 @@
 package dev.eventpipeline.infra.security;
 
+import static dev.eventpipeline.infra.security.StoresForTests.load;
+import static dev.eventpipeline.infra.security.StoresForTests.parsePem;
+import static dev.eventpipeline.infra.security.StoresForTests.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -54,6 +56,51 @@ class StackSecurityTest {
         server.verify(ca.getPublicKey());
         assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
         assertThat(server.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
+        validate(server, ca);
+    }
+
+    @Test
+    void theStandardServerCertificateNamesLoopbackAndTheClientCertificateOnlyAuthenticatesClients() throws Exception {
+        StackSecurity security = StackSecurity.under(workDir, LocalSecurity.standard().withMutualTls()).ensureCreated();
+        char[] password = security.credentials().storePassword().toCharArray();
+        X509Certificate ca = (X509Certificate) load(security.truststore(), password).getCertificate("ca");
+        KeyStore serverKeys = load(security.serverKeystore(), password);
+        KeyStore clientKeys = load(security.clientKeystore(), password);
+
+        assertThat(((X509Certificate) serverKeys.getCertificate("server")).getSubjectAlternativeNames())
+                .containsExactly(List.of(2, "localhost"), List.of(7, "127.0.0.1"));
+        X509Certificate client = (X509Certificate) clientKeys.getCertificate("client");
+        assertThat(client.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
+        assertThat(client.getSubjectAlternativeNames()).isNull();
+        assertThat(clientKeys.getKey("client", password)).isNotNull();
+        validate((X509Certificate) serverKeys.getCertificate("server"), ca);
+        validate((X509Certificate) clientKeys.getCertificate("client"), ca);
+        assertThat(parsePem(security.caCertificate())).isEqualTo(ca);
+    }
+
+    @Test
+    void aPartialSetOfCertificatesIsReplacedWhole() throws Exception {
+        StackSecurity security = StackSecurity.under(workDir, LocalSecurity.standard()).ensureCreated();
+        byte[] firstCa = Files.readAllBytes(security.caCertificate());
+        byte[] firstTruststore = Files.readAllBytes(security.truststore());
+
+        StackSecurity.under(workDir, LocalSecurity.standard()).ensureCreated();
+        assertThat(Files.readAllBytes(security.caCertificate())).as("a complete set is kept").isEqualTo(firstCa);
+        assertThat(Files.readAllBytes(security.truststore())).isEqualTo(firstTruststore);
+
+        Files.delete(security.clientKeystore());
+        StackSecurity again = StackSecurity.under(workDir, LocalSecurity.standard()).ensureCreated();
+        char[] password = again.credentials().storePassword().toCharArray();
+        X509Certificate ca = (X509Certificate) load(again.truststore(), password).getCertificate("ca");
+
+        assertThat(Files.readAllBytes(again.caCertificate())).as("a new CA").isNotEqualTo(firstCa);
+        validate((X509Certificate) load(again.serverKeystore(), password).getCertificate("server"), ca);
+        validate((X509Certificate) load(again.clientKeystore(), password).getCertificate("client"), ca);
+        try (Stream<Path> files = Files.list(again.directory())) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).as("no CA key left behind")
+                    .containsExactlyInAnyOrder("ca.crt", "truststore.p12", "server-keystore.p12", "client-keystore.p12",
+                            "credentials.properties");
+        }
     }
 
     @Test
@@ -83,13 +130,5 @@ class StackSecurityTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("cassandra.password=" + security.credentials().cassandraWriter().password());
-    }
-
-    private static KeyStore load(Path store, char[] password) throws Exception {
-        try (InputStream in = Files.newInputStream(store)) {
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
-            keyStore.load(in, password);
-            return keyStore;
-        }
     }
 }
