@@ -57,8 +57,10 @@ public final class CassandraServerFiles {
 
     /**
      * What a secured node adds to {@link #cassandraYaml}: password authentication, role-based authorization,
-     * and client encryption required (no plaintext connections). Login and role caches are off, so a
-     * dropped role or changed password takes effect at once. Holds the store password: written mode 600.
+     * and client encryption required (no plaintext connections). The credentials cache is off, so a dropped
+     * role or changed password refuses the next login at once; the roles cache keeps Cassandra's default
+     * (2 s): with it off every request re-read system_auth, and reads timed out under load. Holds the store
+     * password: written mode 600.
      */
     public static String securitySettings(StackSecurity security) {
         String password = security.credentials().storePassword();
@@ -66,7 +68,6 @@ public final class CassandraServerFiles {
                 authenticator: PasswordAuthenticator
                 authorizer: CassandraAuthorizer
                 role_manager: CassandraRoleManager
-                roles_validity: 0ms
                 credentials_validity: 0ms
                 client_encryption_options:
                   enabled: true
