@@ -2,6 +2,7 @@ package dev.eventpipeline.connectors.cassandra;
 
 import org.apache.flink.runtime.throwable.ThrowableAnnotation;
 import org.apache.flink.runtime.throwable.ThrowableType;
+import org.apache.flink.util.SerializedThrowable;
 
 /**
  * A write error that every row would get: fails the job at once with what to fix, and dead-letters
@@ -13,7 +14,13 @@ public final class FatalWriteException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The driver's exception is kept as a {@link SerializedThrowable} (its class name, message and stack
+     * trace): driver 3's own exceptions hold the node's non-serializable end point, and a task's failure
+     * reaches the JobManager serialized. With the driver's exception inside, that failed, Flink saw only
+     * an anonymous copy without this class's annotation, and restarted the job into the error forever.
+     */
     public FatalWriteException(String fix, Throwable cause) {
-        super("Cassandra refuses every write: " + fix + " (" + cause + ")", cause);
+        super("Cassandra refuses every write: " + fix + " (" + cause + ")", new SerializedThrowable(cause));
     }
 }
