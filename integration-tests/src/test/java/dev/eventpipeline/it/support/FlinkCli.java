@@ -25,9 +25,8 @@ public final class FlinkCli {
 
     static final String CLI_MAIN = "org.apache.flink.client.cli.CliFrontend";
 
-    /** Everything to the file named by -Dlog.file; the cluster's JVMs use it too. */
-    static final String LOG4J = """
-            # Written by the integration tests: everything to the file named by -Dlog.file.
+    /** Log4j 2: everything to the file named by -Dlog.file; levels follow. */
+    private static final String TO_LOG_FILE = """
             rootLogger.level = INFO
             rootLogger.appenderRef.file.ref = MainAppender
             appender.main.name = MainAppender
@@ -35,6 +34,11 @@ public final class FlinkCli {
             appender.main.fileName = ${sys:log.file}
             appender.main.layout.type = PatternLayout
             appender.main.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n
+            """;
+
+    /** Everything to the file named by -Dlog.file; the cluster's JVMs use it too. */
+    static final String LOG4J = "# Written by the integration tests: everything to the file named by -Dlog.file.\n"
+            + TO_LOG_FILE + """
             logger.pekko.name = org.apache.pekko
             logger.pekko.level = WARN
             logger.kafka.name = org.apache.kafka
@@ -45,15 +49,8 @@ public final class FlinkCli {
      * As {@link #LOG4J} with every logger at INFO (Kafka's clients print their whole configuration there)
      * and the job's own at DEBUG: for tests that search the logs for what must never be in them.
      */
-    public static final String VERBOSE_LOG4J = """
-            # Written by the integration tests: everything to the file named by -Dlog.file, verbosely.
-            rootLogger.level = INFO
-            rootLogger.appenderRef.file.ref = MainAppender
-            appender.main.name = MainAppender
-            appender.main.type = File
-            appender.main.fileName = ${sys:log.file}
-            appender.main.layout.type = PatternLayout
-            appender.main.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n
+    public static final String VERBOSE_LOG4J = "# Written by the integration tests: everything, verbosely.\n"
+            + TO_LOG_FILE + """
             logger.job.name = dev.eventpipeline
             logger.job.level = DEBUG
             """;

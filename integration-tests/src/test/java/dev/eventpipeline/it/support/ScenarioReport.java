@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -86,9 +87,8 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
     @Override
     public void beforeEach(ExtensionContext context) {
         // The shared servers start once per JVM, before the first scenario's clock starts.
-        String displayName = context.getDisplayName();
-        boolean named = context.getTestMethod().isPresent() && !displayName.endsWith(")");
-        scenario = named ? baseScenario + ": " + displayName : baseScenario;
+        boolean named = context.getTestMethod().map(method -> method.isAnnotationPresent(DisplayName.class)).orElse(false);
+        scenario = named ? baseScenario + ": " + context.getDisplayName() : baseScenario;
         long serversNanos = System.nanoTime();
         servers.get();
         long serversMillis = (System.nanoTime() - serversNanos) / 1_000_000;
