@@ -22,16 +22,21 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** Writes and reads raw records for tests, against a real broker. */
 public final class KafkaTestClient {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> clientProperties;
 
     public KafkaTestClient(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** With these client settings: bootstrap.servers and, for a secured broker, its security settings. */
+    public KafkaTestClient(Map<String, ?> clientProperties) {
+        this.clientProperties = Map.copyOf(clientProperties);
     }
 
     /** Sends every record (key may be null) and waits until the broker has acknowledged all. */
     public void send(String topic, Collection<? extends Map.Entry<byte[], byte[]>> records) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(clientProperties);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
@@ -56,7 +61,7 @@ public final class KafkaTestClient {
     /** Every record now in {@code topic}: reads each partition up to its end offset at the call. */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, Duration timeout) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(clientProperties);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
         try (KafkaConsumer<byte[], byte[]> consumer =

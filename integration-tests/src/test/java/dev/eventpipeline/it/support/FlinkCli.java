@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Flink's own front end ({@code flink run}) in its own JVM, on the session cluster's class path, as
@@ -23,9 +25,8 @@ public final class FlinkCli {
 
     static final String CLI_MAIN = "org.apache.flink.client.cli.CliFrontend";
 
-    /** Everything to the file named by -Dlog.file; the cluster's JVMs use it too. */
-    static final String LOG4J = """
-            # Written by the integration tests: everything to the file named by -Dlog.file.
+    /** Log4j 2: everything to the file named by -Dlog.file; levels follow. */
+    private static final String TO_LOG_FILE = """
             rootLogger.level = INFO
             rootLogger.appenderRef.file.ref = MainAppender
             appender.main.name = MainAppender
@@ -33,10 +34,25 @@ public final class FlinkCli {
             appender.main.fileName = ${sys:log.file}
             appender.main.layout.type = PatternLayout
             appender.main.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n
+            """;
+
+    /** Everything to the file named by -Dlog.file; the cluster's JVMs use it too. */
+    static final String LOG4J = "# Written by the integration tests: everything to the file named by -Dlog.file.\n"
+            + TO_LOG_FILE + """
             logger.pekko.name = org.apache.pekko
             logger.pekko.level = WARN
             logger.kafka.name = org.apache.kafka
             logger.kafka.level = WARN
+            """;
+
+    /**
+     * As {@link #LOG4J} with every logger at INFO (Kafka's clients print their whole configuration there)
+     * and the job's own at DEBUG: for tests that search the logs for what must never be in them.
+     */
+    public static final String VERBOSE_LOG4J = "# Written by the integration tests: everything, verbosely.\n"
+            + TO_LOG_FILE + """
+            logger.job.name = dev.eventpipeline
+            logger.job.level = DEBUG
             """;
 
     /** The shaded job JAR the build copies for these tests. */
@@ -81,6 +97,16 @@ public final class FlinkCli {
 
     /** {@code flink run -d <jar> <arguments>}, waiting at most {@code timeout} for it to return. */
     public Run runDetached(Path jar, List<String> arguments, Duration timeout) throws IOException, InterruptedException {
+        return runDetached(jar, arguments, Map.of(), process -> {}, timeout);
+    }
+
+    /**
+     * As {@link #runDetached(Path, List, Duration)}, with {@code environment} added to the front end's own
+     * (how secrets reach the job's main(), e.g. {@code EVENT_PIPELINE_CASSANDRA_PASSWORD}), and
+     * {@code whileRunning} given its process once started (e.g. to read its command line in /proc).
+     */
+    public Run runDetached(Path jar, List<String> arguments, Map<String, String> environment,
+            Consumer<ProcessHandle> whileRunning, Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + classpathArgs));
         command.addAll(FlinkSessionCluster.JAVA_17_OPTIONS);
@@ -95,8 +121,10 @@ public final class FlinkCli {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()))
                 .redirectErrorStream(true);
+        builder.environment().putAll(environment);
         builder.environment().put("FLINK_CONF_DIR", conf.toString());
         Process process = builder.start();
+        whileRunning.accept(process.toHandle());
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             throw new IllegalStateException("flink run did not return within " + timeout + "; output in " + output);

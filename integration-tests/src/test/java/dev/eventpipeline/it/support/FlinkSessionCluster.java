@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +61,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
     private final List<ServerProcess> launched = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::stop, "flink-session-cluster-shutdown");
 
-    private FlinkSessionCluster(Path home, int restPort, int rpcPort) {
+    private final String log4jProperties;
+
+    private FlinkSessionCluster(Path home, int restPort, int rpcPort, String log4jProperties) {
+        this.log4jProperties = log4jProperties;
         this.home = home.toAbsolutePath();
         this.conf = this.home.resolve("conf");
         this.logs = this.home.resolve("log");
@@ -70,8 +75,16 @@ public final class FlinkSessionCluster implements AutoCloseable {
 
     /** Writes the configuration under {@code home}, starts both JVMs and waits until a TaskManager has registered. */
     public static FlinkSessionCluster start(Path home, Duration timeout) throws IOException {
+        return start(home, timeout, FlinkCli.LOG4J);
+    }
+
+    /**
+     * As {@link #start(Path, Duration)}, with this Log4j 2 configuration for every JVM of the cluster and
+     * its front end (e.g. {@link FlinkCli#VERBOSE_LOG4J}); it must log to {@code ${sys:log.file}}.
+     */
+    public static FlinkSessionCluster start(Path home, Duration timeout, String log4jProperties) throws IOException {
         int[] ports = Ports.freePorts(2);
-        FlinkSessionCluster cluster = new FlinkSessionCluster(home, ports[0], ports[1]);
+        FlinkSessionCluster cluster = new FlinkSessionCluster(home, ports[0], ports[1], log4jProperties);
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook); // never outlive the test JVM
         try {
             cluster.writeFiles();
@@ -97,12 +110,24 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return logs;
     }
 
+    /** The PIDs of the running JobManager and TaskManager JVMs. */
+    public synchronized List<Long> pids() {
+        return processes.stream().map(ServerProcess::pid).toList();
+    }
+
     /**
      * {@code flink run -d <jar> <arguments>}: returns the job id the front end printed; fails with
      * its output when it exits non-zero or prints none.
      */
     public String runDetached(Path jar, List<String> arguments, Duration timeout) throws IOException, InterruptedException {
-        FlinkCli.Run run = new FlinkCli(home, conf, logs, classpathArgs).runDetached(jar, arguments, timeout);
+        return runDetached(jar, arguments, Map.of(), process -> {}, timeout);
+    }
+
+    /** As above, with an environment and an observer of the front end's process ({@link FlinkCli#runDetached}). */
+    public String runDetached(Path jar, List<String> arguments, Map<String, String> environment,
+            Consumer<ProcessHandle> whileRunning, Duration timeout) throws IOException, InterruptedException {
+        FlinkCli.Run run = new FlinkCli(home, conf, logs, classpathArgs)
+                .runDetached(jar, arguments, environment, whileRunning, timeout);
         Matcher jobId = Pattern.compile("JobID ([0-9a-f]{32})").matcher(run.output());
         if (run.exitCode() != 0 || !jobId.find()) {
             throw new IllegalStateException("flink run exited with " + run.exitCode() + ":\n" + run.output());
@@ -201,8 +226,8 @@ public final class FlinkSessionCluster implements AutoCloseable {
                 """.formatted(rpcPort, restPort, home.resolve("tmp/web"), home.resolve("tmp/io")), StandardCharsets.UTF_8);
         Files.createDirectories(home.resolve("tmp/web"));
         Files.createDirectories(home.resolve("tmp/io"));
-        Files.writeString(conf.resolve("log4j.properties"), FlinkCli.LOG4J, StandardCharsets.UTF_8);
-        Files.writeString(conf.resolve("log4j-cli.properties"), FlinkCli.LOG4J, StandardCharsets.UTF_8);
+        Files.writeString(conf.resolve("log4j.properties"), log4jProperties, StandardCharsets.UTF_8);
+        Files.writeString(conf.resolve("log4j-cli.properties"), log4jProperties, StandardCharsets.UTF_8);
     }
 
     /** For failure messages. */

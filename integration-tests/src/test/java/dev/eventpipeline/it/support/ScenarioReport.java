@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -33,7 +35,9 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
     /** The first scenario of a test JVM starts a fresh results file. */
     private static boolean resultsStarted;
 
-    private final String scenario;
+    private final String baseScenario;
+    private final Supplier<LocalServers> servers;
+    private String scenario;
     private final List<Path> extraLogs = new ArrayList<>();
     private long startNanos;
     private String outcome = "(no outcome recorded)";
@@ -41,8 +45,19 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
     private long lost = -1;
     private long duplicated = -1;
 
+    /** A scenario on the shared (plaintext) servers. */
     public ScenarioReport(String scenario) {
+        this(scenario, LocalServers::shared);
+    }
+
+    /**
+     * A scenario on {@code servers} (started before its clock starts). A test with a {@code @DisplayName}
+     * is reported as "scenario: display name", so several tests of one class get a row each.
+     */
+    public ScenarioReport(String scenario, Supplier<LocalServers> servers) {
+        this.baseScenario = scenario;
         this.scenario = scenario;
+        this.servers = servers;
     }
 
     /** Records the scenario's numbers; call it before asserting, so a failure still reports them. */
@@ -72,8 +87,10 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
     @Override
     public void beforeEach(ExtensionContext context) {
         // The shared servers start once per JVM, before the first scenario's clock starts.
+        boolean named = context.getTestMethod().map(method -> method.isAnnotationPresent(DisplayName.class)).orElse(false);
+        scenario = named ? baseScenario + ": " + context.getDisplayName() : baseScenario;
         long serversNanos = System.nanoTime();
-        LocalServers.shared();
+        servers.get();
         long serversMillis = (System.nanoTime() - serversNanos) / 1_000_000;
         if (serversMillis > 1_000) {
             System.out.printf(Locale.ROOT, "[scenario] Kafka and Cassandra started in %.1f s%n", serversMillis / 1000.0);
@@ -122,7 +139,7 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
     private void printDiagnostics(ExtensionContext context) {
         StringBuilder text = new StringBuilder("[scenario] " + scenario + " failed; logs to look at:\n");
         Path kept = reportDir().resolve("logs").resolve(context.getRequiredTestClass().getSimpleName());
-        for (LocalServer server : sharedServersIfStarted()) {
+        for (LocalServer server : serversIfStarted()) {
             text.append("  ").append(server.displayName()).append(": ")
                     .append(copy(server.logFile(), kept)).append('\n');
         }
@@ -131,10 +148,10 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
         System.out.print(text);
     }
 
-    private static List<LocalServer> sharedServersIfStarted() {
+    private List<LocalServer> serversIfStarted() {
         try {
-            LocalServers servers = LocalServers.shared();
-            return List.of(servers.kafka(), servers.cassandra());
+            LocalServers started = servers.get();
+            return List.of(started.kafka(), started.cassandra());
         } catch (RuntimeException e) {
             return List.of();
         }
