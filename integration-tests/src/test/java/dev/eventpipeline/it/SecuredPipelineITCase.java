@@ -64,7 +64,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * shaded JAR through {@code flink run} on a session cluster, its secrets given by a {@code --config} file,
  * a {@code cassandra.password-file} and the environment, never as arguments: rows and dead letters (read
  * back over SASL_SSL) exact, nothing of it listening beyond loopback. The reader role's job fails at its
- * first write, naming the role and the option. Last, every output of all this is searched for the
+ * first write, naming the role and the option, and ends FAILED without restarting into the refusal. Last, every output of all this is searched for the
  * canaries: logs and outputs of every JVM, the servers' logs, Flink's REST API, command lines, --help.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -226,22 +226,30 @@ class SecuredPipelineITCase {
         readerJobId = cluster.runDetached(FlinkCli.jobJar(), arguments, environment, this::readCommandLine,
                 Duration.ofMinutes(3));
         search.text("output of flink run (reader)", Files.readString(cluster.logDir().resolve("flink-run.out")));
-        AtomicReference<String> refusal = new AtomicReference<>("(no refusal in the exception history)");
-        Await.until("the reader's job refused by Cassandra", Duration.ofMinutes(3), () -> {
-            ExceptionHistory.of(rest, readerJobId).stream().flatMap(failure -> failure.causes().stream())
-                    .filter(cause -> cause.contains("Cassandra refuses every write")).findFirst().ifPresent(refusal::set);
-            return refusal.get().contains("Cassandra refuses every write");
-        });
-        // FatalWriteException is marked non-recoverable, yet across JVMs the job restarts into it (see report).
-        String state = rest.jobState(readerJobId);
-        if (!"FAILED".equals(state)) {
-            rest.cancel(readerJobId);
-            Await.until("the reader's job CANCELED", Duration.ofMinutes(1), () -> "CANCELED".equals(rest.jobState(readerJobId)));
+        // A refusal that every row would get is non-recoverable: the job ends FAILED by itself, it does
+        // not restart into the same error (a job still restarting is cancelled, and the test fails).
+        AtomicReference<String> state = new AtomicReference<>("");
+        try {
+            Await.until("the reader's job FAILED", Duration.ofMinutes(3), () -> {
+                state.set(rest.jobState(readerJobId));
+                return "FAILED".equals(state.get()) || rest.failureCount(readerJobId) > 1;
+            });
+        } finally {
+            if (!"FAILED".equals(rest.jobState(readerJobId))) {
+                rest.cancel(readerJobId);
+            }
         }
+        int failures = rest.failureCount(readerJobId);
+        String refusal = ExceptionHistory.of(rest, readerJobId).stream().flatMap(failure -> failure.causes().stream())
+                .filter(cause -> cause.contains("Cassandra refuses every write")).findFirst()
+                .orElse("(no refusal in the exception history)");
         List<?> rows = new UserEventsTable(servers.session()).rowsInPartitionsOf(stream.expectedRows);
-        report.outcome(stream.total(), 0, 0, "job " + state + ", " + rows.size() + " rows written; " + refusal.get());
+        report.outcome(stream.total(), 0, 0, "job " + state.get() + " after " + failures + " failure(s), "
+                + rows.size() + " rows written; " + refusal);
 
-        assertThat(refusal.get()).contains(
+        assertThat(state.get()).as("the job ends FAILED instead of restarting into the refusal").isEqualTo("FAILED");
+        assertThat(failures).as("failures before the job ended").isEqualTo(1);
+        assertThat(refusal).contains(
                 "the Cassandra role of cassandra.username may not write to event_streaming.user_events",
                 "GRANT MODIFY ON TABLE event_streaming.user_events", LocalCredentials.CASSANDRA_READER_ROLE, "MODIFY");
         assertThat(rows).isEmpty();
