@@ -1,7 +1,5 @@
 package dev.eventpipeline.infra;
 
-import dev.eventpipeline.infra.process.PortInUseException;
-import dev.eventpipeline.infra.process.ServerStartException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +9,13 @@ import java.nio.file.Path;
 
 /**
  * Creates {@link LocalServers#shared()}: one pair per test JVM in a fresh work directory, removed
- * again at JVM exit. Also reclaims what a killed test JVM (e.g. a surefire timeout) left behind, and
- * retries on fresh ports when another test JVM took a picked port before our server bound it.
+ * again at JVM exit. Also reclaims what a killed test JVM (e.g. a surefire timeout) left behind; retries
+ * on fresh ports when another test JVM took a picked port first ({@link FreePortStart}).
  */
 final class SharedLocalServers {
 
     private static final String DIR_PREFIX = "local-servers-";
     private static final String OWNER_FILE = "owner.pid";
-    private static final int ATTEMPTS = 3;
 
     private SharedLocalServers() {}
 
@@ -28,30 +25,14 @@ final class SharedLocalServers {
         if (parent != null) {
             stopOrphans(parent);
         }
-        RuntimeException lastFailure = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Path workDir = configured != null ? createDirectories(Path.of(configured)) : createWorkDir(parent);
-            LocalServers servers = onFreePorts(workDir);
-            Thread shutdown = new Thread(() -> {
-                servers.close();
-                if (configured == null) {
-                    LocalServer.deleteRecursively(workDir);
-                }
-            }, "local-servers-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdown);
-            try {
-                servers.start();
-                return servers;
-            } catch (PortInUseException | ServerStartException e) {
-                lastFailure = e;
-                Runtime.getRuntime().removeShutdownHook(shutdown);
-                shutdown.run();
-                if (!(e instanceof PortInUseException) && !String.valueOf(e.getMessage()).contains("Address already in use")) {
-                    throw e;
-                }
-            }
-        }
-        throw lastFailure;
+        return FreePortStart.start(
+                () -> configured != null ? createDirectories(Path.of(configured)) : createWorkDir(parent),
+                SharedLocalServers::onFreePorts,
+                workDir -> {
+                    if (configured == null) {
+                        LocalServer.deleteRecursively(workDir);
+                    }
+                });
     }
 
     private static LocalServers onFreePorts(Path workDir) {

@@ -1,10 +1,9 @@
 package dev.eventpipeline.it.support;
 
+import dev.eventpipeline.infra.FreePortStart;
 import dev.eventpipeline.infra.LocalCassandra;
 import dev.eventpipeline.infra.LocalKafka;
 import dev.eventpipeline.infra.LocalServers;
-import dev.eventpipeline.infra.process.PortInUseException;
-import dev.eventpipeline.infra.process.ServerStartException;
 import dev.eventpipeline.infra.security.LocalCredentials;
 import dev.eventpipeline.infra.security.LocalSecurity;
 import dev.eventpipeline.infra.security.OwnerOnlyFiles;
@@ -34,7 +33,6 @@ public final class SecuredStack {
     /** Every password starts with this, and nothing else the tests or servers write does. */
     public static final String CANARY_PREFIX = "LeakCanary";
 
-    private static final int ATTEMPTS = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -93,35 +91,15 @@ public final class SecuredStack {
     }
 
     private static LocalServers start() {
-        RuntimeException lastFailure = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Path workDir = createWorkDir();
+        return FreePortStart.start(SecuredStack::createWorkDir, workDir -> {
             writeCanaryCredentials(workDir);
             LocalSecurity security = LocalSecurity.standard().withMutualTls();
-            LocalServers candidate = new LocalServers(
+            return new LocalServers(
                     LocalKafka.builder().workDir(workDir).freePorts().security(security).build(),
                     LocalCassandra.builder().workDir(workDir).freePorts().security(security)
                             .heap(System.getProperty(LocalServers.SHARED_CASSANDRA_HEAP_PROPERTY, LocalCassandra.DEFAULT_HEAP))
                             .build());
-            Thread shutdown = new Thread(() -> {
-                candidate.close();
-                deleteTree(workDir);
-            }, "secured-stack-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdown);
-            try {
-                candidate.start();
-                return candidate;
-            } catch (PortInUseException | ServerStartException e) {
-                // Free ports are only free when chosen: another build's server may take one first.
-                lastFailure = e;
-                Runtime.getRuntime().removeShutdownHook(shutdown);
-                shutdown.run();
-                if (!(e instanceof PortInUseException) && !String.valueOf(e.getMessage()).contains("Address already in use")) {
-                    throw e;
-                }
-            }
-        }
-        throw lastFailure;
+        }, SecuredStack::deleteTree);
     }
 
     private static Path createWorkDir() {

@@ -46,7 +46,7 @@ class DemoEndToEndITCase {
 
     @Test
     void demoWritesEveryValidEventAndDeadLettersEveryInvalidOne() throws Exception {
-        CliRun demo = CliRun.of(stackArgs("demo", "--events", "3000", "--users", "100", "--invalid-fraction", "0.05",
+        CliRun demo = CliRun.of(CliRun.onStack(workDir, ports, "demo", "--events", "3000", "--users", "100", "--invalid-fraction", "0.05",
                 "--web-ui-port", Integer.toString(ports[4]), "--job-heap", "768m", "--keep-running"));
 
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
@@ -124,14 +124,6 @@ class DemoEndToEndITCase {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return response.body();
-    }
-
-    private String[] stackArgs(String command, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of(command, "--work-dir", workDir.toString(),
-                "--kafka-port", Integer.toString(ports[0]), "--kafka-controller-port", Integer.toString(ports[1]),
-                "--cassandra-port", Integer.toString(ports[2]), "--cassandra-storage-port", Integer.toString(ports[3])));
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
     }
 
     private static long number(String text) {

@@ -39,11 +39,9 @@ class DemoSecureITCase {
 
     @Test
     void theDemoRunsOverTlsWithAuthentication() throws Exception {
-        CliRun demo = CliRun.of("demo", "--secure", "--work-dir", workDir.toString(),
-                "--kafka-port", Integer.toString(ports[0]), "--kafka-controller-port", Integer.toString(ports[1]),
-                "--cassandra-port", Integer.toString(ports[2]), "--cassandra-storage-port", Integer.toString(ports[3]),
-                "--events", "1000", "--users", "50", "--invalid-fraction", "0.05",
-                "--web-ui-port", Integer.toString(ports[4]), "--job-heap", "768m", "--keep-running");
+        CliRun demo = CliRun.of(CliRun.onStack(workDir, ports, "demo", "--secure", "--events", "1000", "--users", "50",
+                "--invalid-fraction", "0.05", "--web-ui-port", Integer.toString(ports[4]), "--job-heap", "768m",
+                "--keep-running"));
 
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
         StackSecurity security = StackSecurity.under(workDir, LocalSecurity.standard());

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,20 +38,20 @@ class UpStatusDownITCase {
 
     @Test
     void upTwiceThenStatusThenDownLeavesNoProcess() throws Exception {
-        CliRun up = CliRun.of(stackArgs("up"));
+        CliRun up = CliRun.of(CliRun.onStack(workDir, ports, "up"));
         assertThat(up.exitCode()).as(up.err()).isZero();
         assertThat(up.out()).contains("Kafka      ready on 127.0.0.1:" + ports[0], "Topics     created user-events",
                 "Schema     applied", "Up in ");
 
         assertThat(up.out()).contains("Schema     applied (infra/cassandra/schema.cql)")
                 .doesNotContain("schema-event-id.cql");
-        CliRun noEventIdTable = CliRun.of(stackArgs("query", "--table-layout", "event-id", "--user", USER, "--date", DAY));
+        CliRun noEventIdTable = CliRun.of(CliRun.onStack(workDir, ports, "query", "--table-layout", "event-id", "--user", USER, "--date", DAY));
         assertThat(noEventIdTable.exitCode()).isEqualTo(1);
         assertThat(noEventIdTable.err()).contains("Table event_streaming.user_events_by_event_id does not exist; "
                 + "create it with `pipeline up --table-layout event-id`");
 
         // Again, with the event-id layout: the servers are reused and its table is added.
-        CliRun again = CliRun.of(stackArgs("up", "--table-layout", "event-id"));
+        CliRun again = CliRun.of(CliRun.onStack(workDir, ports, "up", "--table-layout", "event-id"));
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("Kafka      already running", "Cassandra  already running", "Topics     already there",
                 "Schema     applied (infra/cassandra/schema.cql, infra/cassandra/schema-event-id.cql)");
@@ -60,12 +59,12 @@ class UpStatusDownITCase {
 
         // Other names, as the job's cassandra.keyspace/cassandra.table: `query` says how to create the table, `up` does.
         String[] otherTable = {"--cassandra.keyspace", "shop", "--cassandra.table", "clicks"};
-        CliRun missing = CliRun.of(stackArgs("query", concat(otherTable, "--user", USER, "--date", DAY)));
+        CliRun missing = CliRun.of(CliRun.onStack(workDir, ports, "query", concat(otherTable, "--user", USER, "--date", DAY)));
         assertThat(missing.err()).contains("Table shop.clicks does not exist; create it with "
                 + "`pipeline up --cassandra.keyspace shop --cassandra.table clicks`");
-        CliRun upOther = CliRun.of(stackArgs("up", otherTable));
+        CliRun upOther = CliRun.of(CliRun.onStack(workDir, ports, "up", otherTable));
         assertThat(upOther.out()).as(upOther.err()).contains("Schema     applied (infra/cassandra/schema.cql) as shop.clicks");
-        CliRun queryOther = CliRun.of(stackArgs("query", concat(otherTable, "--user", USER, "--date", DAY)));
+        CliRun queryOther = CliRun.of(CliRun.onStack(workDir, ports, "query", concat(otherTable, "--user", USER, "--date", DAY)));
         assertThat(queryOther.out()).as(queryOther.err())
                 .contains("No events for user " + USER + " on " + DAY + " (UTC) in shop.clicks.");
 
@@ -110,22 +109,14 @@ class UpStatusDownITCase {
             }
         }
 
-        CliRun eventId = CliRun.of(stackArgs("query", "--table-layout", "event-id", "--user", USER, "--date", DAY));
+        CliRun eventId = CliRun.of(CliRun.onStack(workDir, ports, "query", "--table-layout", "event-id", "--user", USER, "--date", DAY));
         assertThat(eventId.exitCode()).as(eventId.err()).isZero();
         assertThat(eventId.out()).contains("in event_streaming.user_events_by_event_id, newest first: 2 events",
                 first.toString(), second.toString(), "page=/p/" + first, "page=/p/" + second);
 
-        CliRun seed = CliRun.of(stackArgs("query", "--user", USER, "--date", DAY));
+        CliRun seed = CliRun.of(CliRun.onStack(workDir, ports, "query", "--user", USER, "--date", DAY));
         assertThat(seed.exitCode()).as(seed.err()).isZero();
         assertThat(seed.out()).contains("No events for user " + USER + " on " + DAY + " (UTC) in event_streaming.user_events.");
-    }
-
-    private String[] stackArgs(String command, String... more) {
-        List<String> args = new ArrayList<>(List.of(command, "--work-dir", workDir.toString(),
-                "--kafka-port", Integer.toString(ports[0]), "--kafka-controller-port", Integer.toString(ports[1]),
-                "--cassandra-port", Integer.toString(ports[2]), "--cassandra-storage-port", Integer.toString(ports[3])));
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
     }
 
     private static String[] concat(String[] first, String... second) {
