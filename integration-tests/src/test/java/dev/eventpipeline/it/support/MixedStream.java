@@ -2,17 +2,14 @@ package dev.eventpipeline.it.support;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.eventpipeline.infra.generate.EventGenerator;
 import dev.eventpipeline.infra.generate.HostilePayloads;
-import dev.eventpipeline.infra.generate.SpreadClock;
+import dev.eventpipeline.job.testing.SampleEvents;
 import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.UserEvent;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import dev.eventpipeline.model.json.UserEventJsonCodec;
 import dev.eventpipeline.transform.UserEventMapper;
 import java.nio.ByteBuffer;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,15 +55,13 @@ public final class MixedStream {
 
     /**
      * {@code total} records of which {@code invalidPerReason} of each of {@link #REASONS} are invalid;
-     * the valid ones come from the {@link EventGenerator}, spread over an hour around yesterday's UTC midnight
+     * the valid ones come from the pipeline's event generator ({@link SampleEvents}), spread over an hour around yesterday's UTC midnight
      * (so two bucket dates) with distinct primary keys.
      */
     public static MixedStream of(int total, int invalidPerReason, int users, long seed) {
         int invalidCount = invalidPerReason * REASONS.size();
         int validCount = total - invalidCount;
-        List<UserEvent> valid = EventGenerator.settings().seed(seed).users(users)
-                .clock(SpreadClock.acrossYesterdaysMidnight(Duration.ofHours(1), validCount, Clock.systemUTC()))
-                .generator().nextValidEvents(validCount);
+        List<UserEvent> valid = SampleEvents.spanningMidnight(validCount, users, seed);
         Map<ByteBuffer, RejectReason> invalid = new LinkedHashMap<>();
         List<Map.Entry<byte[], byte[]>> invalidRecords = new ArrayList<>();
         long sequence = seed * 1_000_000L;
