@@ -204,7 +204,8 @@ public abstract class LocalServer {
         return Optional.ofNullable(process);
     }
 
-    static void deleteRecursively(Path root) {
+    /** Deletes {@code root} and everything under it; nothing when it does not exist. */
+    public static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }

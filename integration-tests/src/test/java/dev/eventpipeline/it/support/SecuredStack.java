@@ -3,6 +3,7 @@ package dev.eventpipeline.it.support;
 import dev.eventpipeline.infra.FreePortStart;
 import dev.eventpipeline.infra.LocalCassandra;
 import dev.eventpipeline.infra.LocalKafka;
+import dev.eventpipeline.infra.LocalServer;
 import dev.eventpipeline.infra.LocalServers;
 import dev.eventpipeline.infra.security.LocalCredentials;
 import dev.eventpipeline.infra.security.LocalSecurity;
@@ -14,11 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * The secured Kafka and Cassandra the secured scenarios share: one pair per test JVM (started on first
@@ -99,7 +98,7 @@ public final class SecuredStack {
                     LocalCassandra.builder().workDir(workDir).freePorts().security(security)
                             .heap(System.getProperty(LocalServers.SHARED_CASSANDRA_HEAP_PROPERTY, LocalCassandra.DEFAULT_HEAP))
                             .build());
-        }, SecuredStack::deleteTree);
+        }, LocalServer::deleteRecursively);
     }
 
     private static Path createWorkDir() {
@@ -135,18 +134,5 @@ public final class SecuredStack {
             canary.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
         }
         return canary.toString();
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + root + ": " + e);
-        }
     }
 }

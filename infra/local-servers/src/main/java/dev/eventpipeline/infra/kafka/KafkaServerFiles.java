@@ -29,18 +29,27 @@ public final class KafkaServerFiles {
 
     /** server.properties for one combined broker/controller on {@code host}, storing its log in {@code dataDir}. */
     public static String serverProperties(String host, int brokerPort, int controllerPort, Path dataDir) {
+        return node("LocalKafka", "PLAINTEXT", "PLAINTEXT", host, brokerPort, controllerPort, dataDir) + COMMON_PROPERTIES;
+    }
+
+    /**
+     * The lines every node has: one combined broker/controller whose clients and own broker connections use
+     * {@code listener} (also its security protocol), and whose controller listener uses {@code controllerProtocol}.
+     */
+    private static String node(String generatedBy, String listener, String controllerProtocol, String host,
+            int brokerPort, int controllerPort, Path dataDir) {
         return """
-                # Generated on every start by infra-local-servers (LocalKafka); edits are overwritten.
+                # Generated on every start by infra-local-servers (%1$s); edits are overwritten.
                 process.roles=broker,controller
                 node.id=1
-                controller.quorum.bootstrap.servers=%1$s:%3$d
-                listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
-                advertised.listeners=PLAINTEXT://%1$s:%2$d
+                controller.quorum.bootstrap.servers=%3$s:%5$d
+                listeners=%2$s://%3$s:%4$d,CONTROLLER://%3$s:%5$d
+                advertised.listeners=%2$s://%3$s:%4$d
                 controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-                log.dirs=%4$s
-                """.formatted(host, brokerPort, controllerPort, dataDir) + COMMON_PROPERTIES;
+                inter.broker.listener.name=%2$s
+                listener.security.protocol.map=CONTROLLER:%6$s,%2$s:%2$s
+                log.dirs=%7$s
+                """.formatted(generatedBy, listener, host, brokerPort, controllerPort, controllerProtocol, dataDir);
     }
 
     /**
@@ -56,33 +65,22 @@ public final class KafkaServerFiles {
         // The node's own connections (broker to controller, inter-broker) verify the chain against the CA; they
         // verify the host name too unless the certificate deliberately leaves out the address (a test server).
         boolean certificateNamesHost = security.settings().serverNames().contains("ip:" + host);
-        return """
-                # Generated on every start by infra-local-servers (LocalKafka, secured); edits are overwritten.
-                process.roles=broker,controller
-                node.id=1
-                controller.quorum.bootstrap.servers=%1$s:%3$d
-                listeners=SASL_SSL://%1$s:%2$d,CONTROLLER://%1$s:%3$d
-                advertised.listeners=SASL_SSL://%1$s:%2$d
-                controller.listener.names=CONTROLLER
-                inter.broker.listener.name=SASL_SSL
-                listener.security.protocol.map=CONTROLLER:SSL,SASL_SSL:SASL_SSL
-                log.dirs=%4$s
+        return node("LocalKafka, secured", "SASL_SSL", "SSL", host, brokerPort, controllerPort, dataDir) + """
 
                 sasl.enabled.mechanisms=SCRAM-SHA-512
                 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
-                listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=%5$s
-                listener.name.sasl_ssl.ssl.client.auth=%6$s
+                listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=%1$s
+                listener.name.sasl_ssl.ssl.client.auth=%2$s
                 listener.name.controller.ssl.client.auth=required
-                ssl.keystore.location=%7$s
+                ssl.keystore.location=%3$s
                 ssl.keystore.type=PKCS12
-                ssl.keystore.password=%8$s
-                ssl.key.password=%8$s
-                ssl.truststore.location=%9$s
+                ssl.keystore.password=%4$s
+                ssl.key.password=%4$s
+                ssl.truststore.location=%5$s
                 ssl.truststore.type=PKCS12
-                ssl.truststore.password=%8$s
-                ssl.endpoint.identification.algorithm=%10$s
-                """.formatted(host, brokerPort, controllerPort, dataDir,
-                StackSecurity.scramJaasConfig(credentials.kafkaAdmin()),
+                ssl.truststore.password=%4$s
+                ssl.endpoint.identification.algorithm=%6$s
+                """.formatted(StackSecurity.scramJaasConfig(credentials.kafkaAdmin()),
                 security.settings().mutualTls() ? "required" : "none", security.serverKeystore(), password,
                 security.truststore(), certificateNamesHost ? "https" : "") + COMMON_PROPERTIES;
     }
