@@ -82,7 +82,7 @@ class PoisonCorpusITCase {
         List<ConsumerRecord<byte[], byte[]>> letters = kafka.readAll(deadLetters, Duration.ofMinutes(1));
         Await.until("the metrics to count every payload", Duration.ofSeconds(30),
                 () -> rest.operatorMetricSum(jobId, "eventsIn").orElse(0) >= records.size());
-        long restarts = CassandraOutageITCase.awaitMetric(rest, jobId, "numRestarts");
+        long restarts = awaitMetric(rest, jobId, "numRestarts");
         int failures = rest.failureCount(jobId);
         long valid = rest.operatorMetricSum(jobId, "eventsValid").orElseThrow();
         long rejected = rest.operatorMetricSum(jobId, "eventsRejected").orElseThrow();
@@ -134,5 +134,14 @@ class PoisonCorpusITCase {
     private static boolean isReason(String name) {
         return Arrays.stream(RejectReason.values()).filter(reason -> reason != RejectReason.WRITE_REJECTED)
                 .anyMatch(reason -> reason.name().equals(name));
+    }
+
+    private static long awaitMetric(FlinkRest rest, String jobId, String name) {
+        Await.until(name + " reported", Duration.ofSeconds(30), () -> rest.jobMetric(jobId, name).isPresent());
+        try {
+            return rest.jobMetric(jobId, name).orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
