@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 
@@ -179,8 +178,11 @@ public final class LocalKafkaCluster {
         return nodes.stream().map(LocalKafka::bootstrapServers).collect(Collectors.joining(","));
     }
 
+    /** What a Kafka client needs to connect (plaintext: {@code bootstrap.servers}); a new map to add to. */
     public Map<String, Object> clientProperties() {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return properties;
     }
 
     /** A new admin client on all brokers; the caller closes it. */
@@ -198,11 +200,29 @@ public final class LocalKafkaCluster {
         return replication.minInsyncReplicas();
     }
 
-    /** Creates the topics that do not exist, at this cluster's replication whatever the specs say. */
+    /**
+     * Creates the topics that do not exist, at this cluster's replication whatever the specs say, and returns
+     * once a broker describes every partition of each with a leader. Other brokers may apply the new metadata
+     * a moment later (a describe there can still say "unknown topic"; clients retry that).
+     */
     public List<String> createTopics(Collection<TopicSpec> topics) {
+        List<String> created;
         try (Admin admin = admin()) {
-            return KafkaTopics.createMissing(admin, topics.stream().map(topic -> topic.replicated(replication)).toList());
+            created = KafkaTopics.createMissing(admin, topics.stream().map(topic -> topic.replicated(replication)).toList());
         }
+        for (String topic : created) {
+            try {
+                Wait.until(topic + " led in every partition", startTimeout,
+                        () -> describe(topic).partitions().stream().allMatch(LocalKafkaCluster::hasLeader));
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        return created;
+    }
+
+    private static boolean hasLeader(TopicPartitionInfo partition) {
+        return partition.leader() != null && !partition.leader().isEmpty();
     }
 
     /** Creates the pipeline's topics (infra/kafka/topics.properties) at this cluster's replication. */
@@ -216,11 +236,11 @@ public final class LocalKafkaCluster {
      * @throws IllegalStateException while it has no leader (e.g. between a leader's crash and its fencing)
      */
     public int leaderOf(String topic, int partition) {
-        Node leader = describe(topic).partitions().get(partition).leader();
-        if (leader == null || leader.isEmpty()) {
+        TopicPartitionInfo info = describe(topic).partitions().get(partition);
+        if (!hasLeader(info)) {
             throw new IllegalStateException("Partition " + topic + "-" + partition + " has no leader");
         }
-        return leader.id();
+        return info.leader().id();
     }
 
     /** Returns once every partition of {@code topic} has all its replicas in sync (e.g. after a node rejoined). */

@@ -16,9 +16,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -91,9 +94,10 @@ class LocalKafkaClusterITCase {
         assertThat(cluster.replicationFactor()).isEqualTo((short) 3);
         assertThat(cluster.minInsyncReplicas()).isEqualTo(2);
         for (String topic : List.of(KafkaTopics.USER_EVENTS, KafkaTopics.USER_EVENTS_DLQ)) {
-            assertThat(describe(topic).partitions()).hasSize(3)
+            assertThat(onceKnown(() -> describe(topic)).partitions()).hasSize(3)
                     .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
-            assertThat(minInsyncReplicasOf(topic)).isEqualTo("2");
+            // The broker answering may not have applied the new topic's metadata yet: ask until one knows it.
+            assertThat(onceKnown(() -> minInsyncReplicasOf(topic))).isEqualTo("2");
         }
     }
 
@@ -102,7 +106,7 @@ class LocalKafkaClusterITCase {
     void everyAcknowledgedRecordSurvivesTheLeadersCrashExactlyOnce() throws Exception {
         String topic = "crash-" + UUID.randomUUID();
         cluster.createTopics(List.of(new TopicSpec(topic, 3, (short) 1)));
-        int leader = cluster.leaderOf(topic, 0);
+        int leader = onceKnown(() -> cluster.leaderOf(topic, 0));
         Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
         Queue<Exception> failures = new ConcurrentLinkedQueue<>();
 
@@ -206,6 +210,16 @@ class LocalKafkaClusterITCase {
         try (Admin admin = cluster.admin()) {
             return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
         }
+    }
+
+    /** The first answer of {@code question} that is not an exception, within 30 s. */
+    private static <T> T onceKnown(Callable<T> question) throws TimeoutException {
+        AtomicReference<T> answer = new AtomicReference<>();
+        Wait.until("an answer", Duration.ofSeconds(30), () -> {
+            answer.set(question.call());
+            return true;
+        });
+        return answer.get();
     }
 
     private static String minInsyncReplicasOf(String topic) throws Exception {
