@@ -2,6 +2,7 @@ package dev.eventpipeline.infra;
 
 import dev.eventpipeline.infra.kafka.KafkaServerFiles;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
+import dev.eventpipeline.infra.kafka.KraftIdentity;
 import dev.eventpipeline.infra.kafka.TopicSpec;
 import dev.eventpipeline.infra.process.JavaCommand;
 import dev.eventpipeline.infra.process.LogTail;
@@ -10,6 +11,8 @@ import dev.eventpipeline.infra.process.ServerProcess;
 import dev.eventpipeline.infra.security.Credential;
 import dev.eventpipeline.infra.security.StackSecurity;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -25,8 +29,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A Kafka 4 broker (KRaft, combined broker and controller, one node) running as its own JVM.
- * Storage is formatted on the first start; data survives stop/start and kill/start.
+ * A Kafka 4 broker (KRaft, combined broker and controller) running as its own JVM: the only node (id
+ * {@code kafka}, the default) or one node of a {@link LocalKafkaCluster} (id {@code kafka-<node id>}, see
+ * {@link Builder#identity(KraftIdentity)}). Storage is formatted on the first start; data survives stop/start
+ * and kill/start.
  *
  * <pre>{@code
  * LocalKafka kafka = LocalKafka.builder().workDir(dir).freePorts().build();
@@ -43,13 +49,26 @@ public final class LocalKafka extends LocalServer {
     static final String MAIN_CLASS = "kafka.Kafka";
     private static final String STORAGE_TOOL = "kafka.tools.StorageTool";
 
+    private final KraftIdentity identity;
     private final int brokerPort;
     private final int controllerPort;
 
     private LocalKafka(Builder builder) {
-        super("kafka", "Kafka", MAIN_CLASS, builder, "Kafka broker", "Kafka controller");
+        super(serverId(builder.identity), "kafka",
+                builder.identity.isStandalone() ? "Kafka" : "Kafka node " + builder.identity.nodeId(),
+                MAIN_CLASS, builder, "Kafka broker", "Kafka controller");
+        this.identity = builder.identity;
         this.brokerPort = builder.clientPort;
         this.controllerPort = builder.internalPort;
+    }
+
+    /** Names the node's directory, log and PID file: "kafka" alone, "kafka-2" as node 2 of a cluster. */
+    static String serverId(KraftIdentity identity) {
+        return identity.isStandalone() ? "kafka" : clusterNodeServerId(identity.nodeId());
+    }
+
+    static String clusterNodeServerId(int nodeId) {
+        return "kafka-" + nodeId;
     }
 
     public static Builder builder() {
@@ -67,6 +86,11 @@ public final class LocalKafka extends LocalServer {
 
     public int controllerPort() {
         return controllerPort;
+    }
+
+    /** Its KRaft {@code node.id} (1 when standalone). */
+    public int nodeId() {
+        return identity.nodeId();
     }
 
     /**
@@ -91,8 +115,13 @@ public final class LocalKafka extends LocalServer {
 
     /** A new admin client on this broker (the admin user when secured); the caller closes it. */
     public Admin admin() {
+        return admin(adminClientProperties());
+    }
+
+    /** An admin client with this project's timeouts on {@code clientProperties}; the caller closes it. */
+    static Admin admin(Map<String, Object> clientProperties) {
         Properties properties = new Properties();
-        properties.putAll(adminClientProperties());
+        properties.putAll(clientProperties);
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return Admin.create(properties);
@@ -119,10 +148,17 @@ public final class LocalKafka extends LocalServer {
         }
     }
 
-    /** KRaft needs its log directory formatted once, with a cluster id and this node as the only voter. */
+    /**
+     * KRaft needs its log directory formatted once, with a cluster id: alone, a fresh one and this node as the
+     * only voter; in a cluster, the cluster's (the voters are in server.properties).
+     */
     private void formatStorage() {
-        List<String> arguments = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", serverProperties().toString(), "--standalone"));
+        List<String> arguments = new ArrayList<>(List.of("format",
+                "--cluster-id", identity.clusterId().orElseGet(() -> Uuid.randomUuid().toString()),
+                "--config", serverProperties().toString()));
+        if (identity.isStandalone()) {
+            arguments.add("--standalone");
+        }
         security().ifPresent(security -> {
             // The SCRAM users exist from the first start: the broker's own (inter-broker) and the pipeline's.
             for (Credential user : List.of(security.credentials().kafkaAdmin(), security.credentials().kafkaPipeline())) {
@@ -143,9 +179,10 @@ public final class LocalKafka extends LocalServer {
     @Override
     Map<String, String> configFiles() {
         String serverProperties = security()
-                .map(security -> KafkaServerFiles.secureServerProperties(Ports.LOOPBACK, brokerPort, controllerPort,
-                        dataDir(), security))
-                .orElseGet(() -> KafkaServerFiles.serverProperties(Ports.LOOPBACK, brokerPort, controllerPort, dataDir()));
+                .map(security -> KafkaServerFiles.secureServerProperties(identity, Ports.LOOPBACK, brokerPort,
+                        controllerPort, dataDir(), security))
+                .orElseGet(() -> KafkaServerFiles.serverProperties(identity, Ports.LOOPBACK, brokerPort, controllerPort,
+                        dataDir()));
         return Map.of("server.properties", serverProperties, "log4j2.properties", KafkaServerFiles.LOG4J2_PROPERTIES);
     }
 
@@ -166,12 +203,38 @@ public final class LocalKafka extends LocalServer {
             return false;
         }
         try (Admin admin = admin()) {
-            return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+            // Its own broker registered and unfenced: in a cluster the others may have been ready long before.
+            return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream()
+                    .anyMatch(node -> node.id() == identity.nodeId());
         }
     }
 
+    /** The cluster id its storage was formatted with; empty before the first start. */
+    public Optional<String> formattedClusterId() {
+        return clusterIdIn(dataDir());
+    }
+
+    /** The cluster id in a node's formatted {@code dataDir}; empty when it is not formatted. */
+    static Optional<String> clusterIdIn(Path dataDir) {
+        Path metaProperties = dataDir.resolve("meta.properties");
+        if (!Files.isRegularFile(metaProperties)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(metaProperties)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + metaProperties, e);
+        }
+        return Optional.ofNullable(properties.getProperty("cluster.id"));
+    }
+
     private Path dataDir() {
-        return serverDir().resolve("data");
+        return dataDir(serverDir());
+    }
+
+    static Path dataDir(Path serverDir) {
+        return serverDir.resolve("data");
     }
 
     private Path serverProperties() {
@@ -181,8 +244,21 @@ public final class LocalKafka extends LocalServer {
     /** Settings for a {@link LocalKafka}; defaults: work dir {@code .local}, ports 9092/9093, 512 MiB heap. */
     public static final class Builder extends ServerSettings<Builder> {
 
+        private KraftIdentity identity = KraftIdentity.standalone();
+
         private Builder() {
             super(DEFAULT_HEAP, Duration.ofSeconds(90), DEFAULT_BROKER_PORT, DEFAULT_CONTROLLER_PORT);
+        }
+
+        /**
+         * Which node of which quorum it is; {@link KraftIdentity#standalone()} by default. A cluster node's
+         * controller port is its entry among the voters (set here; {@link #freePorts()} after this would
+         * break the quorum, and build() refuses it).
+         */
+        public Builder identity(KraftIdentity identity) {
+            this.identity = identity;
+            identity.ownControllerPort().ifPresent(this::controllerPort);
+            return this;
         }
 
         public Builder brokerPort(int brokerPort) {
@@ -194,6 +270,10 @@ public final class LocalKafka extends LocalServer {
         }
 
         public LocalKafka build() {
+            identity.ownControllerPort().filter(voterPort -> voterPort != internalPort).ifPresent(voterPort -> {
+                throw new IllegalStateException("Node " + identity.nodeId() + " is a voter on controller port "
+                        + voterPort + " but would listen on " + internalPort);
+            });
             return new LocalKafka(this);
         }
     }

@@ -32,6 +32,7 @@ public abstract class LocalServer {
     static final int LOG_TAIL_LINES = 30;
 
     private final String id;
+    private final String classpathName;
     private final String displayName;
     private final String mainClass;
     private final Map<Integer, String> ports = new LinkedHashMap<>();
@@ -49,7 +50,17 @@ public abstract class LocalServer {
      */
     LocalServer(String id, String displayName, String mainClass, ServerSettings<?> settings, String clientPortRole,
             String internalPortRole) {
+        this(id, id, displayName, mainClass, settings, clientPortRole, internalPortRole);
+    }
+
+    /**
+     * As above, for one node of several sharing a server's class path: {@code id} (e.g. "kafka-2") names its
+     * directory, log and PID file, {@code classpathName} (e.g. "kafka") its packaged class path.
+     */
+    LocalServer(String id, String classpathName, String displayName, String mainClass, ServerSettings<?> settings,
+            String clientPortRole, String internalPortRole) {
         this.id = id;
+        this.classpathName = classpathName;
         this.displayName = displayName;
         this.mainClass = mainClass;
         this.ports.put(settings.clientPort, clientPortRole);
@@ -104,7 +115,7 @@ public abstract class LocalServer {
             // Owner-only: a secured server's configuration holds its store and SASL passwords.
             OwnerOnlyFiles.write(serverDir().resolve(file.getKey()), file.getValue());
         }
-        ServerClasspath.writeArgFile(ServerClasspath.load(id + "-server"), classpathArgs());
+        ServerClasspath.writeArgFile(ServerClasspath.load(classpathName + "-server"), classpathArgs());
     }
 
     private void awaitReady() {

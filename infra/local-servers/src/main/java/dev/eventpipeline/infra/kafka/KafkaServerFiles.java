@@ -4,7 +4,10 @@ import dev.eventpipeline.infra.security.LocalCredentials;
 import dev.eventpipeline.infra.security.StackSecurity;
 import java.nio.file.Path;
 
-/** A single-node KRaft broker+controller configuration and its log4j2 configuration, as text. */
+/**
+ * The server.properties of a KRaft combined broker+controller (a single node, or one node of a cluster) and its
+ * log4j2 configuration, as text.
+ */
 public final class KafkaServerFiles {
 
     /** log4j2.properties: everything to stdout (which the launcher redirects to the log file), quiet third-party loggers. */
@@ -29,27 +32,35 @@ public final class KafkaServerFiles {
 
     /** server.properties for one combined broker/controller on {@code host}, storing its log in {@code dataDir}. */
     public static String serverProperties(String host, int brokerPort, int controllerPort, Path dataDir) {
-        return node("LocalKafka", "PLAINTEXT", "PLAINTEXT", host, brokerPort, controllerPort, dataDir) + COMMON_PROPERTIES;
+        return serverProperties(KraftIdentity.standalone(), host, brokerPort, controllerPort, dataDir);
+    }
+
+    /** As {@link #serverProperties(String, int, int, Path)}, for the node {@code identity} names. */
+    public static String serverProperties(KraftIdentity identity, String host, int brokerPort, int controllerPort,
+            Path dataDir) {
+        return node("LocalKafka", identity, "PLAINTEXT", "PLAINTEXT", host, brokerPort, controllerPort, dataDir)
+                + replicationProperties(identity) + LOCAL_PROPERTIES;
     }
 
     /**
      * The lines every node has: one combined broker/controller whose clients and own broker connections use
      * {@code listener} (also its security protocol), and whose controller listener uses {@code controllerProtocol}.
      */
-    private static String node(String generatedBy, String listener, String controllerProtocol, String host,
-            int brokerPort, int controllerPort, Path dataDir) {
+    private static String node(String generatedBy, KraftIdentity identity, String listener, String controllerProtocol,
+            String host, int brokerPort, int controllerPort, Path dataDir) {
         return """
                 # Generated on every start by infra-local-servers (%1$s); edits are overwritten.
                 process.roles=broker,controller
-                node.id=1
-                controller.quorum.bootstrap.servers=%3$s:%5$d
+                node.id=%8$d
+                %9$s
                 listeners=%2$s://%3$s:%4$d,CONTROLLER://%3$s:%5$d
                 advertised.listeners=%2$s://%3$s:%4$d
                 controller.listener.names=CONTROLLER
                 inter.broker.listener.name=%2$s
                 listener.security.protocol.map=CONTROLLER:%6$s,%2$s:%2$s
                 log.dirs=%7$s
-                """.formatted(generatedBy, listener, host, brokerPort, controllerPort, controllerProtocol, dataDir);
+                """.formatted(generatedBy, listener, host, brokerPort, controllerPort, controllerProtocol, dataDir,
+                identity.nodeId(), identity.quorumProperty(host, controllerPort));
     }
 
     /**
@@ -60,12 +71,18 @@ public final class KafkaServerFiles {
      */
     public static String secureServerProperties(String host, int brokerPort, int controllerPort, Path dataDir,
             StackSecurity security) {
+        return secureServerProperties(KraftIdentity.standalone(), host, brokerPort, controllerPort, dataDir, security);
+    }
+
+    /** As {@link #secureServerProperties(String, int, int, Path, StackSecurity)}, for the node {@code identity} names. */
+    public static String secureServerProperties(KraftIdentity identity, String host, int brokerPort, int controllerPort,
+            Path dataDir, StackSecurity security) {
         LocalCredentials credentials = security.credentials();
         String password = credentials.storePassword();
         // The node's own connections (broker to controller, inter-broker) verify the chain against the CA; they
         // verify the host name too unless the certificate deliberately leaves out the address (a test server).
         boolean certificateNamesHost = security.settings().serverNames().contains("ip:" + host);
-        return node("LocalKafka, secured", "SASL_SSL", "SSL", host, brokerPort, controllerPort, dataDir) + """
+        return node("LocalKafka, secured", identity, "SASL_SSL", "SSL", host, brokerPort, controllerPort, dataDir) + """
 
                 sasl.enabled.mechanisms=SCRAM-SHA-512
                 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
@@ -82,10 +99,40 @@ public final class KafkaServerFiles {
                 ssl.endpoint.identification.algorithm=%6$s
                 """.formatted(StackSecurity.scramJaasConfig(credentials.kafkaAdmin()),
                 security.settings().mutualTls() ? "required" : "none", security.serverKeystore(), password,
-                security.truststore(), certificateNamesHost ? "https" : "") + COMMON_PROPERTIES;
+                security.truststore(), certificateNamesHost ? "https" : "") + replicationProperties(identity) + LOCAL_PROPERTIES;
     }
 
-    private static final String COMMON_PROPERTIES = """
+    /** The internal topics' replication, and the cluster's defaults and failure detection. */
+    private static String replicationProperties(KraftIdentity identity) {
+        if (identity.isStandalone()) {
+            return SINGLE_NODE_REPLICATION;
+        }
+        Replication replication = identity.replication();
+        return """
+
+                # %1$d nodes: every internal topic has %2$d replicas, %3$d of them in sync before a write counts,
+                # so one node may crash without losing an acknowledged write or stopping producers.
+                offsets.topic.replication.factor=%2$d
+                offsets.topic.num.partitions=5
+                transaction.state.log.replication.factor=%2$d
+                transaction.state.log.min.isr=%3$d
+                share.coordinator.state.topic.replication.factor=%2$d
+                share.coordinator.state.topic.min.isr=%3$d
+                default.replication.factor=%2$d
+                min.insync.replicas=%3$d
+                # Only an in-sync replica may lead: a crashed leader's acknowledged writes are on the new one.
+                unclean.leader.election.enable=false
+
+                # A SIGKILLed node sends no more heartbeats; the controller fences it (and moves its leaderships
+                # and drops it from every ISR) once broker.session.timeout.ms passes without one. The defaults
+                # (9 s, heartbeats every 2 s) keep partitions leaderless that long; 4 s with heartbeats every
+                # 500 ms still allows seven missed heartbeats (a GC pause on the shared cores) before fencing.
+                broker.heartbeat.interval.ms=500
+                broker.session.timeout.ms=4000
+                """.formatted(identity.nodes(), replication.factor(), replication.minInsyncReplicas());
+    }
+
+    private static final String SINGLE_NODE_REPLICATION = """
 
                 # One node: every internal topic has a single replica.
                 offsets.topic.replication.factor=1
@@ -95,6 +142,9 @@ public final class KafkaServerFiles {
                 share.coordinator.state.topic.replication.factor=1
                 share.coordinator.state.topic.min.isr=1
                 min.insync.replicas=1
+                """;
+
+    private static final String LOCAL_PROPERTIES = """
 
                 # Local and test use: consumers join at once, topics only exist when created on purpose.
                 group.initial.rebalance.delay.ms=0
