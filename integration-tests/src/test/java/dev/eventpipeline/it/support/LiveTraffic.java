@@ -47,13 +47,15 @@ public final class LiveTraffic implements AutoCloseable {
     private final Builder settings;
     private final PacedProducer producer;
     private final RunningJob job;
+    private final String topic;
     private final String deadLetterTopic;
     private boolean cancelled;
 
-    private LiveTraffic(Builder settings, PacedProducer producer, RunningJob job, String deadLetterTopic) {
+    private LiveTraffic(Builder settings, PacedProducer producer, RunningJob job, String topic, String deadLetterTopic) {
         this.settings = settings;
         this.producer = producer;
         this.job = job;
+        this.topic = topic;
         this.deadLetterTopic = deadLetterTopic;
     }
 
@@ -67,6 +69,11 @@ public final class LiveTraffic implements AutoCloseable {
 
     public FlinkRest rest() {
         return job.rest();
+    }
+
+    /** The scenario's own source topic. */
+    public String topic() {
+        return topic;
     }
 
     /** Records handed to Kafka so far. */
@@ -231,7 +238,7 @@ public final class LiveTraffic implements AutoCloseable {
             RunningJob job = launcher.start(TestPipelines.arguments(servers, topic, deadLetters,
                     jobArguments.toArray(String[]::new)));
             PacedProducer producer = new PacedProducer(servers.bootstrapServers(), topic, stream.records, perSecond);
-            LiveTraffic traffic = new LiveTraffic(this, producer, job, deadLetters);
+            LiveTraffic traffic = new LiveTraffic(this, producer, job, topic, deadLetters);
             try {
                 Await.until("the job running", Duration.ofMinutes(2), () -> job.rest().allTasksRunning(job.id()));
                 report.step("job " + job.id() + " running; sending " + stream.total() + " records at " + perSecond + "/s");
