@@ -110,7 +110,7 @@ class TaskManagerKilledITCase {
             assertThat(checkpoints.restoredId().getAsLong()).as("restored from the latest checkpoint before the kill or a later one")
                     .isGreaterThanOrEqualTo(checkpointBeforeKill);
             assertThat(checkpoints.restoredDirectory()).as("a file:// checkpoint: " + checkpoints.restoredPath())
-                    .hasValueSatisfying(directory -> assertThat(directory).startsWith(cluster.checkpointDir().resolve(jobId)));
+                    .hasValueSatisfying(directory -> assertThat(directory).startsWithRaw(cluster.checkpointDir().resolve(jobId)));
             assertThat(spreadAfter).as("every subtask on the surviving TaskManager").containsOnlyKeys(survivor);
             assertThat(cluster.taskManagerPid(victim)).as("the killed TaskManager stays dead").isEmpty();
             assertThat(rows.exact()).as(rows.toString()).isTrue();
