@@ -32,6 +32,8 @@ public abstract class LocalServer {
     static final int LOG_TAIL_LINES = 30;
 
     private final String id;
+    private final String classpathName;
+    private final String host;
     private final String displayName;
     private final String mainClass;
     private final Map<Integer, String> ports = new LinkedHashMap<>();
@@ -49,7 +51,19 @@ public abstract class LocalServer {
      */
     LocalServer(String id, String displayName, String mainClass, ServerSettings<?> settings, String clientPortRole,
             String internalPortRole) {
+        this(id, id, Ports.LOOPBACK, displayName, mainClass, settings, clientPortRole, internalPortRole);
+    }
+
+    /**
+     * As the other constructor, for one of several servers of a kind (a cluster's nodes): {@code id} names its
+     * directory, log and PID file, {@code classpathName} its packaged class path ({@code <classpathName>-server}),
+     * and its ports are checked on the loopback address {@code host}, which it listens on.
+     */
+    LocalServer(String id, String classpathName, String host, String displayName, String mainClass,
+            ServerSettings<?> settings, String clientPortRole, String internalPortRole) {
         this.id = id;
+        this.classpathName = classpathName;
+        this.host = host;
         this.displayName = displayName;
         this.mainClass = mainClass;
         this.ports.put(settings.clientPort, clientPortRole);
@@ -84,7 +98,7 @@ public abstract class LocalServer {
      */
     public synchronized void start() {
         if (current().isEmpty()) {
-            ports.forEach(Ports::requireFree);
+            ports.forEach((port, role) -> Ports.requireFree(host, port, role));
             try {
                 security().ifPresent(StackSecurity::ensureCreated);
                 writeConfiguration();
@@ -104,7 +118,7 @@ public abstract class LocalServer {
             // Owner-only: a secured server's configuration holds its store and SASL passwords.
             OwnerOnlyFiles.write(serverDir().resolve(file.getKey()), file.getValue());
         }
-        ServerClasspath.writeArgFile(ServerClasspath.load(id + "-server"), classpathArgs());
+        ServerClasspath.writeArgFile(ServerClasspath.load(classpathName + "-server"), classpathArgs());
     }
 
     private void awaitReady() {
@@ -173,6 +187,11 @@ public abstract class LocalServer {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** The loopback address it listens on. */
+    public String host() {
+        return host;
     }
 
     public Path workDir() {
