@@ -196,6 +196,11 @@ public final class LocalCassandra extends LocalServer {
         Files.createDirectories(serverDir().resolve("triggers"));
     }
 
+    /** Whether it has started before (its storage exists), so knows its peers if it is a cluster's node. */
+    boolean hasData() {
+        return Files.isDirectory(storageDir().resolve("data"));
+    }
+
     private Path storageDir() {
         return serverDir().resolve("storage");
     }
