@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import dev.eventpipeline.infra.cassandra.CassandraRoles;
 import dev.eventpipeline.infra.cassandra.CassandraSchema;
 import dev.eventpipeline.infra.cassandra.CassandraServerFiles;
+import dev.eventpipeline.infra.cassandra.ClusterNode;
 import dev.eventpipeline.infra.cassandra.SchemaTarget;
 import dev.eventpipeline.infra.process.JavaCommand;
 import dev.eventpipeline.infra.process.Ports;
@@ -27,10 +28,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Cassandra 5 node (single token, loopback) running as its own JVM. JMX is off: nothing here needs
- * it, and it would be one more port to clash on. Data survives stop/start and kill/start.
+ * it, and it would be one more port to clash on. Data survives stop/start and kill/start. Alone it is
+ * {@code cassandra} on 127.0.0.1; as node n of a {@link LocalCassandraCluster} it is {@code cassandra-<n>}
+ * on 127.0.0.n (see {@link ClusterNode}).
  *
  * <pre>{@code
  * LocalCassandra cassandra = LocalCassandra.builder().workDir(dir).freePorts().build();
@@ -51,12 +55,18 @@ public final class LocalCassandra extends LocalServer {
     private final int cqlPort;
     private final int storagePort;
     private final Map<String, String> settings;
+    /** Empty for a single node. */
+    private final Optional<ClusterNode> clusterNode;
 
     private LocalCassandra(Builder builder) {
-        super("cassandra", "Cassandra", MAIN_CLASS, builder, "Cassandra CQL", "Cassandra storage");
+        super(builder.clusterNode.map(ClusterNode::serverId).orElse("cassandra"), "cassandra",
+                builder.clusterNode.map(ClusterNode::address).orElse(Ports.LOOPBACK),
+                builder.clusterNode.map(node -> "Cassandra node " + node.number()).orElse("Cassandra"),
+                MAIN_CLASS, builder, "Cassandra CQL", "Cassandra storage");
         this.cqlPort = builder.clientPort;
         this.storagePort = builder.internalPort;
         this.settings = Map.copyOf(builder.settings);
+        this.clusterNode = builder.clusterNode;
     }
 
     public static Builder builder() {
@@ -65,7 +75,12 @@ public final class LocalCassandra extends LocalServer {
 
     /** For the driver's {@code addContactPoint}. */
     public InetSocketAddress contactPoint() {
-        return new InetSocketAddress(Ports.LOOPBACK, cqlPort);
+        return new InetSocketAddress(host(), cqlPort);
+    }
+
+    /** Its place in a local cluster; empty for a single node. */
+    public Optional<ClusterNode> clusterNode() {
+        return clusterNode;
     }
 
     /** For the driver's {@code withLocalDatacenter}. */
@@ -103,7 +118,15 @@ public final class LocalCassandra extends LocalServer {
     }
 
     private CqlSessionBuilder plainSessionBuilder() {
-        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+        return CqlSession.builder()
+                .addContactPoint(contactPoint())
+                .withLocalDatacenter(LOCAL_DATACENTER)
+                .withConfigLoader(driverConfig());
+    }
+
+    /** Driver-4 timeouts that suit a busy laptop, for sessions to a node or a local cluster. */
+    static DriverConfigLoader driverConfig() {
+        return DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
                 // Generous: a TLS handshake plus a password check (bcrypt) on a busy 2-core machine took over 5 s.
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(30))
@@ -111,10 +134,6 @@ public final class LocalCassandra extends LocalServer {
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(10))
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
                 .build();
-        return CqlSession.builder()
-                .addContactPoint(contactPoint())
-                .withLocalDatacenter(LOCAL_DATACENTER)
-                .withConfigLoader(config);
     }
 
     /** A new session (the admin role on a secured node); the caller closes it. */
@@ -155,16 +174,31 @@ public final class LocalCassandra extends LocalServer {
 
     @Override
     Map<String, String> configFiles() {
+        String securitySettings = security().map(CassandraServerFiles::securitySettings).orElse("");
+        if (clusterNode.isEmpty()) {
+            return Map.of(
+                    "cassandra.yaml", CassandraServerFiles.cassandraYaml(host(), cqlPort, storagePort, storageDir())
+                            + securitySettings,
+                    "logback.xml", CassandraServerFiles.LOGBACK_XML);
+        }
         return Map.of(
-                "cassandra.yaml", CassandraServerFiles.cassandraYaml(Ports.LOOPBACK, cqlPort, storagePort, storageDir())
-                        + security().map(CassandraServerFiles::securitySettings).orElse(""),
+                "cassandra.yaml", CassandraServerFiles.clusterNodeYaml(clusterNode.get(), cqlPort, storagePort, storageDir())
+                        + securitySettings,
+                RACKDC_FILE, CassandraServerFiles.RACKDC_PROPERTIES,
                 "logback.xml", CassandraServerFiles.LOGBACK_XML);
     }
+
+    private static final String RACKDC_FILE = "cassandra-rackdc.properties";
 
     @Override
     void prepare() throws IOException {
         Files.createDirectories(storageDir());
         Files.createDirectories(serverDir().resolve("triggers"));
+    }
+
+    /** Whether it has started before (its storage exists), so knows its peers if it is a cluster's node. */
+    boolean hasData() {
+        return Files.isDirectory(storageDir().resolve("data"));
     }
 
     private Path storageDir() {
@@ -188,10 +222,16 @@ public final class LocalCassandra extends LocalServer {
                 "-Dcassandra.logdir=" + logFile().getParent(),
                 "-Dcassandra.triggers_dir=" + serverDir().resolve("triggers"),
                 "-Dlogback.configurationFile=" + serverDir().resolve("logback.xml"),
-                // A single seed has nobody to gossip with: do not wait for gossip to settle.
+                // A single seed has nobody to gossip with: do not wait for gossip to settle. A cluster's nodes do
+                // not wait either (it would cost each start at least 8 s): LocalCassandraCluster.start() returns
+                // only once every node knows every other and all are up.
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                 // Secured: the default superuser exists at once, to create the admin role with (then dropped).
                 "-Dcassandra.superuser_setup_delay_ms=0"));
+        if (clusterNode.isPresent()) {
+            // GossipingPropertyFileSnitch reads its datacenter and rack from this URL (else from the class path).
+            jvmOptions.add("-Dcassandra-rackdc.properties=" + serverDir().resolve(RACKDC_FILE).toUri());
+        }
         // Cassandra reads cassandra.settings.<name> system properties over the yaml (YamlConfigurationLoader),
         // once allowed to.
         if (!settings.isEmpty()) {
@@ -203,7 +243,7 @@ public final class LocalCassandra extends LocalServer {
 
     @Override
     boolean isReady() {
-        if (!Ports.isListening(cqlPort)) {
+        if (!Ports.isListening(host(), cqlPort)) {
             return false;
         }
         try (CqlSession session = openSession()) {
@@ -260,6 +300,7 @@ public final class LocalCassandra extends LocalServer {
     /** Settings for a {@link LocalCassandra}; defaults: work dir {@code .local}, ports 9042/7000, 1 GiB heap. */
     public static final class Builder extends ServerSettings<Builder> {
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private Optional<ClusterNode> clusterNode = Optional.empty();
 
         private Builder() {
             super(DEFAULT_HEAP, Duration.ofSeconds(120), DEFAULT_CQL_PORT, DEFAULT_STORAGE_PORT);
@@ -281,6 +322,19 @@ public final class LocalCassandra extends LocalServer {
         /** Inter-node port; bound even on a single node. */
         public Builder storagePort(int storagePort) {
             return internalPort(storagePort);
+        }
+
+        /** Node of a local cluster: its address, token, seed and file names (see {@link ClusterNode}). */
+        Builder clusterNode(ClusterNode node) {
+            this.clusterNode = Optional.of(node);
+            return this;
+        }
+
+        /** Picks ports that are free now on this node's address. */
+        @Override
+        public Builder freePorts() {
+            int[] ports = Ports.freePorts(2, List.of(clusterNode.map(ClusterNode::address).orElse(Ports.LOOPBACK)));
+            return clientPort(ports[0]).internalPort(ports[1]);
         }
 
         public LocalCassandra build() {

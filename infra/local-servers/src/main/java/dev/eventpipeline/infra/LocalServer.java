@@ -33,6 +33,7 @@ public abstract class LocalServer {
 
     private final String id;
     private final String classpathName;
+    private final String host;
     private final String displayName;
     private final String mainClass;
     private final Map<Integer, String> ports = new LinkedHashMap<>();
@@ -50,17 +51,28 @@ public abstract class LocalServer {
      */
     LocalServer(String id, String displayName, String mainClass, ServerSettings<?> settings, String clientPortRole,
             String internalPortRole) {
-        this(id, id, displayName, mainClass, settings, clientPortRole, internalPortRole);
+        this(id, id, Ports.LOOPBACK, displayName, mainClass, settings, clientPortRole, internalPortRole);
     }
 
     /**
-     * As above, for one node of several sharing a server's class path: {@code id} (e.g. "kafka-2") names its
-     * directory, log and PID file, {@code classpathName} (e.g. "kafka") its packaged class path.
+     * As above, for one node of several on 127.0.0.1 sharing a server's class path: {@code id} (e.g. "kafka-2")
+     * names its directory, log and PID file, {@code classpathName} (e.g. "kafka") its packaged class path.
      */
     LocalServer(String id, String classpathName, String displayName, String mainClass, ServerSettings<?> settings,
             String clientPortRole, String internalPortRole) {
+        this(id, classpathName, Ports.LOOPBACK, displayName, mainClass, settings, clientPortRole, internalPortRole);
+    }
+
+    /**
+     * As the other constructor, for one of several servers of a kind (a cluster's nodes): {@code id} names its
+     * directory, log and PID file, {@code classpathName} its packaged class path ({@code <classpathName>-server}),
+     * and its ports are checked on the loopback address {@code host}, which it listens on.
+     */
+    LocalServer(String id, String classpathName, String host, String displayName, String mainClass,
+            ServerSettings<?> settings, String clientPortRole, String internalPortRole) {
         this.id = id;
         this.classpathName = classpathName;
+        this.host = host;
         this.displayName = displayName;
         this.mainClass = mainClass;
         this.ports.put(settings.clientPort, clientPortRole);
@@ -95,7 +107,7 @@ public abstract class LocalServer {
      */
     public synchronized void start() {
         if (current().isEmpty()) {
-            ports.forEach(Ports::requireFree);
+            ports.forEach((port, role) -> Ports.requireFree(host, port, role));
             try {
                 security().ifPresent(StackSecurity::ensureCreated);
                 writeConfiguration();
@@ -184,6 +196,11 @@ public abstract class LocalServer {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** The loopback address it listens on. */
+    public String host() {
+        return host;
     }
 
     public Path workDir() {

@@ -82,7 +82,8 @@ class LocalCassandraITCase {
         cassandra.start();
 
         assertThat(cassandra.pid()).isPresent().get().isNotEqualTo(killedPid);
-        // The commit log is memory-mapped: an acknowledged write is in the page cache and survives SIGKILL.
+        // Group commit log: a write is acknowledged only once its commit log section is synced (marker and all),
+        // so replay after SIGKILL finds it.
         assertThat(countEvents(userId)).isEqualTo(1);
     }
 

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public final class CassandraSchema {
 
     static final String RESOURCE_DIRECTORY = "eventpipeline/";
+    /** The keyspace statement's replication map, which a {@link Replication} replaces. */
+    private static final Pattern KEYSPACE_REPLICATION = Pattern.compile("(WITH replication = )\\{[^}]*\\}");
 
     private CassandraSchema() {}
 
@@ -52,6 +54,25 @@ public final class CassandraSchema {
             }
         }
         return List.copyOf(statements);
+    }
+
+    /**
+     * As {@link #statements(SchemaTarget)}, the keyspace created with {@code replication} instead of the file's
+     * own (one replica, for a single node). Only a new keyspace gets it: IF NOT EXISTS keeps an existing one as it is.
+     */
+    public static List<String> statements(SchemaTarget target, Replication replication) {
+        return statements(target).stream().map(statement -> withReplication(statement, replication)).toList();
+    }
+
+    private static String withReplication(String statement, Replication replication) {
+        if (!statement.startsWith("CREATE KEYSPACE")) {
+            return statement;
+        }
+        Matcher map = KEYSPACE_REPLICATION.matcher(statement);
+        if (!map.find()) {
+            throw new IllegalStateException("schema.cql's keyspace has no replication map: " + statement);
+        }
+        return map.replaceFirst(Matcher.quoteReplacement(map.group(1) + replication.cqlMap()));
     }
 
     /** The table the layout's schema file creates, as {@code keyspace.table}. */
@@ -116,7 +137,16 @@ public final class CassandraSchema {
 
     /** As {@link #apply(CqlSession, TableLayout)}, under the target's names; idempotent. */
     public static void apply(CqlSession session, SchemaTarget target) {
-        for (String statement : statements(target)) {
+        apply(session, statements(target));
+    }
+
+    /** As {@link #apply(CqlSession, SchemaTarget)}, a new keyspace created with {@code replication}; idempotent. */
+    public static void apply(CqlSession session, SchemaTarget target, Replication replication) {
+        apply(session, statements(target, replication));
+    }
+
+    private static void apply(CqlSession session, List<String> statements) {
+        for (String statement : statements) {
             // DDL waits for schema agreement, which takes longer than a normal request on a busy machine.
             session.execute(SimpleStatement.newInstance(statement).setTimeout(Duration.ofSeconds(60)));
         }

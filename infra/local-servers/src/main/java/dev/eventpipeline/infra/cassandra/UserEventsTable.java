@@ -1,10 +1,12 @@
 package dev.eventpipeline.infra.cassandra;
 
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,8 @@ import java.util.UUID;
 /**
  * Reads {@code event_streaming.user_events} (or a table with its columns) through driver 4, for tests
  * and the benchmark: rows back as the model partition by partition, whether one row is there, every
- * row's write time, and the span of write times a run took.
+ * row's write time, and the span of write times a run took. Reads at the session's consistency level
+ * (driver 4: LOCAL_ONE) unless built with {@link #readingAt}.
  */
 public final class UserEventsTable {
 
@@ -32,6 +35,8 @@ public final class UserEventsTable {
     private final CqlSession session;
     private final String qualifiedTable;
     private final PreparedStatement selectPartition;
+    /** Null: the session's default. */
+    private final ConsistencyLevel consistency;
 
     /** {@link UserEventCassandraModel#KEYSPACE}.{@link UserEventCassandraModel#TABLE}. */
     public UserEventsTable(CqlSession session) {
@@ -48,6 +53,26 @@ public final class UserEventsTable {
         this.qualifiedTable = keyspace + "." + table;
         this.selectPartition = session.prepare("SELECT user_id, bucket_date, event_time, event_type, event_id, "
                 + "metadata FROM " + qualifiedTable + " WHERE user_id = ? AND bucket_date = ?");
+        this.consistency = null;
+    }
+
+    private UserEventsTable(UserEventsTable table, ConsistencyLevel consistency) {
+        this.session = table.session;
+        this.qualifiedTable = table.qualifiedTable;
+        this.selectPartition = table.selectPartition;
+        this.consistency = consistency;
+    }
+
+    /**
+     * The same table, every read at {@code consistency}: on a cluster e.g. QUORUM, so a row counts only once a
+     * majority of its replicas has it, or ONE through a session whose only live node is the one to check.
+     */
+    public UserEventsTable readingAt(ConsistencyLevel consistency) {
+        return new UserEventsTable(this, consistency);
+    }
+
+    private <S extends Statement<S>> S atConsistency(S statement) {
+        return consistency == null ? statement : statement.setConsistencyLevel(consistency);
     }
 
     /** Every row stored in the partitions of the given rows (so other tests' rows do not count). */
@@ -56,7 +81,7 @@ public final class UserEventsTable {
         expected.forEach(row -> partitions.add(Map.entry(row.userId(), row.bucketDate())));
         List<UserEventCassandraModel> rows = new ArrayList<>();
         for (Map.Entry<UUID, LocalDate> partition : partitions) {
-            for (Row row : session.execute(selectPartition.bind(partition.getKey(), partition.getValue()))) {
+            for (Row row : session.execute(atConsistency(selectPartition.bind(partition.getKey(), partition.getValue())))) {
                 rows.add(toModel(row));
             }
         }
@@ -66,9 +91,9 @@ public final class UserEventsTable {
     /** Whether the row of this primary key is there. */
     public boolean exists(UUID userId, Instant eventTime, String eventType) {
         LocalDate bucket = LocalDate.ofInstant(eventTime, ZoneOffset.UTC);
-        return session.execute(SimpleStatement.newInstance("SELECT event_id FROM " + qualifiedTable
+        return session.execute(atConsistency(SimpleStatement.newInstance("SELECT event_id FROM " + qualifiedTable
                         + " WHERE user_id = ? AND bucket_date = ? AND event_time = ? AND event_type = ?",
-                        userId, bucket, eventTime, eventType)).one() != null;
+                        userId, bucket, eventTime, eventType))).one() != null;
     }
 
     public void truncate() {
@@ -118,7 +143,7 @@ public final class UserEventsTable {
     }
 
     private ResultSet scan(String cql) {
-        return session.execute(SimpleStatement.newInstance(cql).setPageSize(5000).setTimeout(LONG));
+        return session.execute(atConsistency(SimpleStatement.newInstance(cql).setPageSize(5000).setTimeout(LONG)));
     }
 
     private static UserEventCassandraModel toModel(Row row) {

@@ -68,6 +68,25 @@ class CassandraSchemaTest {
     }
 
     @Test
+    void aReplicationReplacesOnlyTheKeyspacesReplicationMap() {
+        SchemaTarget target = new SchemaTarget(TableLayout.EVENT_ID, "shop", "clicks");
+
+        assertThat(CassandraSchema.statements(target, Replication.networkTopology("datacenter1", 3)))
+                .containsExactly(
+                        "CREATE KEYSPACE IF NOT EXISTS shop"
+                                + " WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 3}",
+                        CassandraSchema.statements(target).get(1),
+                        CassandraSchema.statements(target).get(2));
+    }
+
+    @Test
+    void aReplicationMustBeOneMapWithAPlainDatacenterName() {
+        assertThatThrownBy(() -> Replication.networkTopology("dc'1", 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Replication.networkTopology("datacenter1", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Replication("{'a': 1}; DROP KEYSPACE x; {}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void namesThatAreNotPlainCqlIdentifiersAreRefused() {
         assertThatThrownBy(() -> new SchemaTarget(TableLayout.SEED, "shop; DROP KEYSPACE x", "clicks"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keyspace");
