@@ -22,14 +22,14 @@ public final class TestPipelines {
 
     /** Arguments pointing the job at the servers and topics, plus any extra {@code --key value}s. */
     public static String[] arguments(LocalServers servers, String topic, String deadLetterTopic, String... extra) {
-        InetSocketAddress cassandra = servers.cassandraContactPoint();
+        InetSocketAddress cassandra = servers.cassandraContactPoint(); // the nodes share its port
         List<String> args = new ArrayList<>(List.of(
                 "--kafka.bootstrap-servers", servers.bootstrapServers(),
                 "--kafka.topic", topic,
                 "--kafka.group-id", "test-" + topic,
                 "--kafka.starting-offsets", "earliest",
                 "--dlq.topic", deadLetterTopic,
-                "--cassandra.contact-points", cassandra.getHostString(),
+                "--cassandra.contact-points", servers.cassandraContactPointHosts(),
                 "--cassandra.port", Integer.toString(cassandra.getPort()),
                 "--cassandra.local-datacenter", servers.cassandraLocalDatacenter(),
                 "--checkpoint.interval", "1 s"));

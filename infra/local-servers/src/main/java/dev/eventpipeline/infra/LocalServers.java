@@ -47,11 +47,58 @@ public final class LocalServers implements AutoCloseable {
 
     private final LocalKafka kafka;
     private final LocalCassandra cassandra;
+    /** Null for a single-node stack. */
+    private final LocalKafkaCluster kafkaCluster;
+    /** Null for a single-node stack. */
+    private final LocalCassandraCluster cassandraCluster;
     private CqlSession session;
 
+    /** One Kafka node and one Cassandra node: topics and keyspace with one replica. */
     public LocalServers(LocalKafka kafka, LocalCassandra cassandra) {
         this.kafka = kafka;
         this.cassandra = cassandra;
+        this.kafkaCluster = null;
+        this.cassandraCluster = null;
+    }
+
+    /**
+     * Replicated: a Kafka cluster (topics at its replication factor and min.insync.replicas) and a Cassandra
+     * cluster (the keyspace with NetworkTopologyStrategy at its replication factor).
+     */
+    public LocalServers(LocalKafkaCluster kafka, LocalCassandraCluster cassandra) {
+        this.kafka = kafka.node(1);
+        this.cassandra = cassandra.node(1);
+        this.kafkaCluster = kafka;
+        this.cassandraCluster = cassandra;
+    }
+
+    /** True for a stack of clusters ({@link #LocalServers(LocalKafkaCluster, LocalCassandraCluster)}). */
+    public boolean replicated() {
+        return kafkaCluster != null;
+    }
+
+    /** The Kafka cluster of a replicated stack. */
+    public LocalKafkaCluster kafkaCluster() {
+        if (kafkaCluster == null) {
+            throw new IllegalStateException("This stack has a single Kafka node, no cluster");
+        }
+        return kafkaCluster;
+    }
+
+    /** The Cassandra cluster of a replicated stack. */
+    public LocalCassandraCluster cassandraCluster() {
+        if (cassandraCluster == null) {
+            throw new IllegalStateException("This stack has a single Cassandra node, no cluster");
+        }
+        return cassandraCluster;
+    }
+
+    /** Every server JVM of the stack: the Kafka nodes, then the Cassandra nodes. */
+    public List<LocalServer> servers() {
+        List<LocalServer> all = new ArrayList<>();
+        all.addAll(kafkaCluster != null ? kafkaCluster.nodes() : List.of(kafka));
+        all.addAll(cassandraCluster != null ? cassandraCluster.nodes() : List.of(cassandra));
+        return List.copyOf(all);
     }
 
     /**
@@ -67,8 +114,9 @@ public final class LocalServers implements AutoCloseable {
 
     /** Starts both servers (in parallel, they are independent), then creates the topics and applies the schema. */
     public void start() {
-        CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::start);
-        CompletableFuture<Void> cassandraStarted = CompletableFuture.runAsync(cassandra::start);
+        CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafkaCluster != null ? kafkaCluster::start : kafka::start);
+        CompletableFuture<Void> cassandraStarted = CompletableFuture.runAsync(
+                cassandraCluster != null ? cassandraCluster::start : cassandra::start);
         try {
             join(kafkaStarted);
             join(cassandraStarted);
@@ -76,8 +124,20 @@ public final class LocalServers implements AutoCloseable {
             stop(); // never leave one half running
             throw e;
         }
-        kafka.createPipelineTopics();
-        cassandra.applySchema();
+        createPipelineTopics();
+        if (cassandraCluster != null) {
+            cassandraCluster.applySchema();
+        } else {
+            cassandra.applySchema();
+        }
+    }
+
+    private void createPipelineTopics() {
+        if (kafkaCluster != null) {
+            kafkaCluster.createPipelineTopics();
+        } else {
+            kafka.createPipelineTopics();
+        }
     }
 
     private static void join(CompletableFuture<Void> future) {
@@ -94,8 +154,12 @@ public final class LocalServers implements AutoCloseable {
             session.close();
             session = null;
         }
-        CompletableFuture<Boolean> kafkaStopped = CompletableFuture.supplyAsync(kafka::stop);
-        cassandra.stop();
+        CompletableFuture<Boolean> kafkaStopped = CompletableFuture.supplyAsync(kafkaCluster != null ? kafkaCluster::stop : kafka::stop);
+        if (cassandraCluster != null) {
+            cassandraCluster.stop();
+        } else {
+            cassandra.stop();
+        }
         kafkaStopped.join();
     }
 
@@ -104,20 +168,29 @@ public final class LocalServers implements AutoCloseable {
         stop();
     }
 
+    /** The Kafka node (node 1 of a replicated stack). */
     public LocalKafka kafka() {
         return kafka;
     }
 
+    /** The Cassandra node (node 1 of a replicated stack). */
     public LocalCassandra cassandra() {
         return cassandra;
     }
 
+    /** Every broker, comma-separated. */
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafkaCluster != null ? kafkaCluster.bootstrapServers() : kafka.bootstrapServers();
     }
 
+    /** Node 1's CQL address (they share the port; see {@link #cassandraContactPointHosts()}). */
     public InetSocketAddress cassandraContactPoint() {
         return cassandra.contactPoint();
+    }
+
+    /** Every Cassandra node's address, comma-separated, as the job's {@code cassandra.contact-points} takes them. */
+    public String cassandraContactPointHosts() {
+        return cassandraCluster != null ? cassandraCluster.contactPointHosts() : cassandra.contactPoint().getHostString();
     }
 
     public String cassandraLocalDatacenter() {
@@ -137,12 +210,17 @@ public final class LocalServers implements AutoCloseable {
      * truststore when secured. Holds secrets when secured: never log it.
      */
     public Map<String, Object> kafkaClientProperties() {
-        return kafka.clientProperties();
+        return withAllBrokers(kafka.clientProperties());
     }
 
     /** As {@link #kafkaClientProperties()}, as the admin user when secured. */
     public Map<String, Object> kafkaAdminClientProperties() {
-        return kafka.adminClientProperties();
+        return withAllBrokers(kafka.adminClientProperties());
+    }
+
+    private Map<String, Object> withAllBrokers(Map<String, Object> properties) {
+        properties.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return properties;
     }
 
     /** A new session as {@code role} over TLS (secured servers only); the caller closes it. */
@@ -158,7 +236,7 @@ public final class LocalServers implements AutoCloseable {
     public List<String> jobArguments() {
         List<String> arguments = new ArrayList<>(List.of(
                 "--kafka.bootstrap-servers", bootstrapServers(),
-                "--cassandra.contact-points", cassandraContactPoint().getHostString(),
+                "--cassandra.contact-points", cassandraContactPointHosts(),
                 "--cassandra.port", Integer.toString(cassandraContactPoint().getPort()),
                 "--cassandra.local-datacenter", cassandraLocalDatacenter()));
         security().ifPresent(security -> arguments.addAll(List.of("--config", security.writeJobConfig().toString())));
@@ -168,7 +246,7 @@ public final class LocalServers implements AutoCloseable {
     /** A session owned by this object (closed by {@link #stop()}; the admin role when secured); callers must not close it. */
     public synchronized CqlSession session() {
         if (session == null || session.isClosed()) {
-            session = cassandra.openSession();
+            session = cassandraCluster != null ? cassandraCluster.openSession() : cassandra.openSession();
         }
         return session;
     }
@@ -185,7 +263,11 @@ public final class LocalServers implements AutoCloseable {
      */
     public String createFreshTopic(String prefix, int partitions) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        kafka.createTopics(List.of(new TopicSpec(name, partitions, (short) 1)));
+        if (kafkaCluster != null) {
+            kafkaCluster.createTopics(List.of(new TopicSpec(name, partitions, (short) 1)));
+        } else {
+            kafka.createTopics(List.of(new TopicSpec(name, partitions, (short) 1)));
+        }
         return name;
     }
 
@@ -193,7 +275,7 @@ public final class LocalServers implements AutoCloseable {
     public void recreatePipelineTopics() {
         List<String> names = KafkaTopics.pipelineTopics().stream()
                 .map(TopicSpec::name).toList();
-        try (Admin admin = kafka.admin()) {
+        try (Admin admin = kafkaCluster != null ? kafkaCluster.admin() : kafka.admin()) {
             admin.deleteTopics(names).all().get(30, TimeUnit.SECONDS);
             Wait.until("pipeline topics deleted", Duration.ofSeconds(30),
                     () -> admin.listTopics().names().get(10, TimeUnit.SECONDS).stream().noneMatch(names::contains));
@@ -203,6 +285,6 @@ public final class LocalServers implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while deleting topics", e);
         }
-        kafka.createPipelineTopics();
+        createPipelineTopics();
     }
 }

@@ -151,7 +151,7 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
     private List<LocalServer> serversIfStarted() {
         try {
             LocalServers started = servers.get();
-            return List.of(started.kafka(), started.cassandra());
+            return started.servers();
         } catch (RuntimeException e) {
             return List.of();
         }
