@@ -276,6 +276,7 @@ public final class LocalKafkaCluster {
         private Duration startTimeout = Duration.ofSeconds(120);
         private Duration stopTimeout = Duration.ofSeconds(60);
         private boolean freePorts;
+        private int basePort = LocalKafka.DEFAULT_BROKER_PORT;
 
         private Builder() {}
 
@@ -310,6 +311,18 @@ public final class LocalKafkaCluster {
             return this;
         }
 
+        /**
+         * Node {@code n}'s broker port is {@code basePort + 2(n-1)}, its controller port one above it
+         * (default base 9092).
+         */
+        public Builder basePort(int basePort) {
+            if (basePort < 1 || basePort > 65535) {
+                throw new IllegalArgumentException("Not a port: " + basePort);
+            }
+            this.basePort = basePort;
+            return this;
+        }
+
         /** Ports picked free now (two per node), so a test never clashes with a local stack on the defaults. */
         public Builder freePorts() {
             this.freePorts = true;
@@ -321,8 +334,11 @@ public final class LocalKafkaCluster {
                 return Ports.freePorts(2 * nodes);
             }
             int[] ports = new int[2 * nodes];
+            if (basePort + ports.length - 1 > 65535) {
+                throw new IllegalArgumentException("No room for " + ports.length + " ports from " + basePort);
+            }
             for (int i = 0; i < ports.length; i++) {
-                ports[i] = LocalKafka.DEFAULT_BROKER_PORT + i;
+                ports[i] = basePort + i;
             }
             return ports;
         }

@@ -2,11 +2,13 @@ package dev.eventpipeline.infra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.eventpipeline.infra.cassandra.SchemaTarget;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.infra.kafka.TopicSpec;
 import dev.eventpipeline.infra.process.Wait;
 import dev.eventpipeline.infra.security.CassandraRole;
 import dev.eventpipeline.infra.security.StackSecurity;
+import dev.eventpipeline.model.TableLayout;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -125,18 +127,20 @@ public final class LocalServers implements AutoCloseable {
             throw e;
         }
         createPipelineTopics();
-        if (cassandraCluster != null) {
-            cassandraCluster.applySchema();
-        } else {
-            cassandra.applySchema();
-        }
+        applySchema(SchemaTarget.of(TableLayout.SEED));
     }
 
-    private void createPipelineTopics() {
-        if (kafkaCluster != null) {
-            kafkaCluster.createPipelineTopics();
+    /** Creates the pipeline's topics that are missing, at the stack's replication; returns the names it created. */
+    public List<String> createPipelineTopics() {
+        return kafkaCluster != null ? kafkaCluster.createPipelineTopics() : kafka.createPipelineTopics();
+    }
+
+    /** Applies the schema for {@code target} (idempotent), the keyspace replicated as the stack is. */
+    public void applySchema(SchemaTarget target) {
+        if (cassandraCluster != null) {
+            cassandraCluster.applySchema(target);
         } else {
-            kafka.createPipelineTopics();
+            cassandra.applySchema(target);
         }
     }
 
@@ -186,6 +190,11 @@ public final class LocalServers implements AutoCloseable {
     /** Node 1's CQL address (they share the port; see {@link #cassandraContactPointHosts()}). */
     public InetSocketAddress cassandraContactPoint() {
         return cassandra.contactPoint();
+    }
+
+    /** Every Cassandra node's CQL address. */
+    public List<InetSocketAddress> cassandraContactPoints() {
+        return cassandraCluster != null ? cassandraCluster.contactPoints() : List.of(cassandra.contactPoint());
     }
 
     /** Every Cassandra node's address, comma-separated, as the job's {@code cassandra.contact-points} takes them. */
@@ -243,10 +252,18 @@ public final class LocalServers implements AutoCloseable {
         return arguments;
     }
 
+    /**
+     * A new session to every Cassandra node (as the admin role when secured), for callers that must not
+     * depend on node 1 alone; the caller closes it.
+     */
+    public CqlSession openCassandraSession() {
+        return cassandraCluster != null ? cassandraCluster.openSession() : cassandra.openSession();
+    }
+
     /** A session owned by this object (closed by {@link #stop()}; the admin role when secured); callers must not close it. */
     public synchronized CqlSession session() {
         if (session == null || session.isClosed()) {
-            session = cassandraCluster != null ? cassandraCluster.openSession() : cassandra.openSession();
+            session = openCassandraSession();
         }
         return session;
     }

@@ -26,7 +26,7 @@ final class CleanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         LocalServers servers = stack.servers();
-        List<LocalServer> both = List.of(servers.kafka(), servers.cassandra());
+        List<LocalServer> both = servers.servers();
         for (LocalServer server : both) {
             if (server.isRunning()) {
                 spec.commandLine().getErr().printf("error: %s is running (pid %d); run `pipeline down` first.%n",
@@ -37,7 +37,7 @@ final class CleanCommand implements Callable<Integer> {
         for (LocalServer server : both) {
             server.deleteData();
             Files.deleteIfExists(server.logFile());
-            out.printf("  %-10s deleted %s and %s%n", server.displayName(), server.serverDir(), server.logFile());
+            out.printf("  %s deleted %s and %s%n", new NameColumn(servers).cell(server), server.serverDir(), server.logFile());
         }
         return 0;
     }

@@ -4,7 +4,6 @@ import dev.eventpipeline.infra.LocalServer;
 import dev.eventpipeline.infra.LocalServers;
 import dev.eventpipeline.infra.process.ServerProcess;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,18 +12,17 @@ import java.util.stream.Collectors;
 /** Stops what the demo started, once (at its end or on Ctrl-C): the job, then the servers that were not running before. */
 final class DemoCleanup {
 
-    private final LocalServers servers;
-    private final boolean stopKafka;
-    private final boolean stopCassandra;
+    /** The servers the demo starts (those not running before it), in the stack's order. */
+    private final List<LocalServer> startedByDemo;
+    private final int servers;
     private final PrintWriter out;
     private final AtomicBoolean done = new AtomicBoolean();
     private volatile ServerProcess job;
 
     /** Call before the demo starts anything: it remembers which servers were already running. */
     DemoCleanup(LocalServers servers, PrintWriter out) {
-        this.servers = servers;
-        this.stopKafka = !servers.kafka().isRunning();
-        this.stopCassandra = !servers.cassandra().isRunning();
+        this.startedByDemo = servers.servers().stream().filter(server -> !server.isRunning()).toList();
+        this.servers = servers.servers().size();
         this.out = out;
     }
 
@@ -42,23 +40,16 @@ final class DemoCleanup {
             out.flush();
             started.stop(LocalJob.STOP_TIMEOUT);
         }
-        List<LocalServer> toStop = new ArrayList<>();
-        if (stopKafka) {
-            toStop.add(servers.kafka());
-        }
-        if (stopCassandra) {
-            toStop.add(servers.cassandra());
-        }
-        if (toStop.isEmpty()) {
+        if (startedByDemo.isEmpty()) {
             out.println("Kafka and Cassandra were running before the demo: left running (`pipeline down` stops them).");
         } else {
-            out.println("Stopping " + toStop.stream().map(LocalServer::displayName).collect(Collectors.joining(" and ")) + "…");
+            out.println("Stopping " + startedByDemo.stream().map(LocalServer::displayName).collect(Collectors.joining(", ")) + "…");
             out.flush();
-            CompletableFuture.allOf(toStop.stream().map(server -> CompletableFuture.runAsync(server::stop))
+            CompletableFuture.allOf(startedByDemo.stream().map(server -> CompletableFuture.runAsync(server::stop))
                     .toArray(CompletableFuture[]::new)).join();
             out.println("Stopped.");
-            if (toStop.size() == 1) {
-                out.println((stopKafka ? "Cassandra" : "Kafka") + " was running before the demo: left running.");
+            if (startedByDemo.size() < servers) {
+                out.println("The other servers were running before the demo: left running.");
             }
         }
         out.flush();

@@ -128,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
             if (keepRunning) {
                 out.printf("Left running: Kafka %s, Cassandra %s, the job (pid %d, Web UI %s).%n"
                         + "Try `pipeline generate`, `pipeline query`; `pipeline down` stops everything.%n",
-                        servers.bootstrapServers(), UpCommand.address(servers, servers.cassandra()), job.pid(),
+                        servers.bootstrapServers(), UpCommand.cassandraAddress(servers), job.pid(),
                         FlinkRest.webUrl(jobJvm.webUiPort));
             }
             out.printf("Demo %s in %s.%n", ok ? "passed" : "FAILED", StatusLine.seconds(demoStart));

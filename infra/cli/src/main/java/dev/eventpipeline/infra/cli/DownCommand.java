@@ -4,7 +4,6 @@ import dev.eventpipeline.infra.LocalServer;
 import dev.eventpipeline.infra.LocalServers;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = {"Stops the job, Kafka and Cassandra; data is kept (see `clean`).",
-                "The job first (if `run` or `demo --keep-running` left one), then both servers, gracefully (SIGTERM to the",
+                "The job first (if `run` or `demo --keep-running` left one), then every server, together and gracefully (SIGTERM to the",
                 "recorded PIDs; SIGKILL only after a minute), and checks that no server process is left."})
 final class DownCommand implements Callable<Integer> {
 
@@ -31,21 +30,22 @@ final class DownCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LocalServers servers = stack.servers();
+        NameColumn column = new NameColumn(servers);
         // The job first: it would only fail and restart against stopped servers.
         LocalJob localJob = new LocalJob(stack.workDir());
         localJob.running().ifPresent(job -> {
             long pid = job.pid();
             boolean graceful = job.stop(LocalJob.STOP_TIMEOUT);
-            out.printf("  %-10s %s (pid %d)%n", "Job", graceful ? "stopped" : "killed after the grace period", pid);
+            out.printf("  %s %s (pid %d)%n", column.cell("Job"), graceful ? "stopped" : "killed after the grace period", pid);
         });
         Map<LocalServer, Optional<Long>> pids = new LinkedHashMap<>();
         Map<LocalServer, CompletableFuture<Boolean>> stops = new LinkedHashMap<>();
-        for (LocalServer server : List.of(servers.kafka(), servers.cassandra())) {
+        for (LocalServer server : servers.servers()) {
             pids.put(server, server.pid());
             if (server.isRunning()) {
                 stops.put(server, CompletableFuture.supplyAsync(server::stop));
             } else {
-                out.printf("  %-10s was not running%n", server.displayName());
+                out.printf("  %s was not running%n", column.cell(server));
             }
         }
         long started = System.nanoTime();
@@ -60,7 +60,7 @@ final class DownCommand implements Callable<Integer> {
             boolean graceful = stop.getValue().join();
             boolean gone = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty();
             clean &= gone;
-            out.printf("  %-10s %s (pid %d)%n", server.displayName(),
+            out.printf("  %s %s (pid %d)%n", column.cell(server),
                     !gone ? "STILL RUNNING" : graceful ? "stopped" : "killed after the grace period", pid);
         }
         if (!clean) {

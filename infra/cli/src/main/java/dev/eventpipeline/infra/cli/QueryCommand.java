@@ -56,7 +56,8 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalServers servers = stack.servers();
-        if (!Ports.isListening(servers.cassandra().cqlPort())) {
+        if (servers.cassandraContactPoints().stream()
+                .noneMatch(node -> Ports.isListening(node.getHostString(), node.getPort()))) {
             throw new IllegalStateException("Cassandra is not running on port " + servers.cassandra().cqlPort()
                     + "; start the local stack with `pipeline up`.");
         }

@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         arguments.addAll(jobOptions);
         JobSecrets.Split shown = JobSecrets.split(arguments);
         out.println("Starting the job against Kafka " + servers.bootstrapServers() + " and Cassandra "
-                + UpCommand.address(servers, servers.cassandra()) + (servers.security().isPresent() ? " (secured)" : "")
+                + UpCommand.cassandraAddress(servers) + (servers.security().isPresent() ? " (secured)" : "")
                 + (shown.arguments().isEmpty() ? "" : " with " + String.join(" ", shown.arguments()))
                 + (shown.environment().isEmpty() ? "" : " (secret options " + String.join(", ", shown.environment().keySet())
                         + " passed in the environment)"));
@@ -135,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void requireRunning(LocalServers servers) {
-        for (LocalServer server : List.of(servers.kafka(), servers.cassandra())) {
+        for (LocalServer server : servers.servers()) {
             if (!server.isRunning()) {
                 throw new IllegalStateException(server.displayName() + " is not running; start the local stack with "
                         + "`pipeline up` (or try everything at once with `pipeline demo`).");

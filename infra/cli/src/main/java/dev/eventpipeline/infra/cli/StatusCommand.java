@@ -4,7 +4,6 @@ import dev.eventpipeline.infra.LocalServer;
 import dev.eventpipeline.infra.LocalServers;
 import dev.eventpipeline.infra.process.Ports;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,8 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows whether Kafka, Cassandra and the job are running.",
-                "With PID, address and log file. Exit code 0 when both servers run, 3 otherwise."})
+        description = {"Shows whether Kafka, Cassandra (every node of a replicated stack) and the job are running.",
+                "With PID, address and log file. Exit code 0 when every server runs, 3 otherwise."})
 final class StatusCommand implements Callable<Integer> {
 
     static final int NOT_ALL_RUNNING = 3;
@@ -28,23 +27,25 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         LocalServers servers = stack.servers();
+        NameColumn column = new NameColumn(servers);
         boolean allRunning = true;
-        for (LocalServer server : List.of(servers.kafka(), servers.cassandra())) {
-            String address = UpCommand.address(servers, server);
+        for (LocalServer server : servers.servers()) {
+            String address = UpCommand.address(server);
             int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+            String host = address.substring(0, address.lastIndexOf(':'));
             if (server.isRunning()) {
-                out.printf("%-10s running  pid %-8d %-17s %s  log %s%n", server.displayName(), server.pid().orElse(-1L),
-                        address, Ports.isListening(port) ? "accepting connections" : "not listening yet",
+                out.printf("%s running  pid %-8d %-17s %s  log %s%n", column.cell(server), server.pid().orElse(-1L),
+                        address, Ports.isListening(host, port) ? "accepting connections" : "not listening yet",
                         server.logFile());
             } else {
                 allRunning = false;
-                out.printf("%-10s stopped%s%n", server.displayName(),
-                        Ports.isListening(port) ? "  (but another process listens on " + address + ")" : "");
+                out.printf("%s stopped%s%n", column.cell(server),
+                        Ports.isListening(host, port) ? "  (but another process listens on " + address + ")" : "");
             }
         }
         LocalJob job = new LocalJob(stack.workDir());
-        job.running().ifPresent(running -> out.printf("%-10s running  pid %-8d %-17s %s  log %s%n", "Job", running.pid(),
-                "", "(`pipeline run` or `demo --keep-running`)", job.logFile()));
+        job.running().ifPresent(running -> out.printf("%s running  pid %-8d %-17s %s  log %s%n", column.cell("Job"),
+                running.pid(), "", "(`pipeline run` or `demo --keep-running`)", job.logFile()));
         return allRunning ? 0 : NOT_ALL_RUNNING;
     }
 }

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Port checks on the loopback interface, where every local server listens: on 127.0.0.1, or for the
@@ -42,6 +43,31 @@ public final class Ports {
         } finally {
             closeAll(held);
         }
+    }
+
+    /**
+     * The first of {@code count} consecutive ports that are all free right now on 127.0.0.1 (held open together
+     * while checking), for servers that number their ports from a base, as a local Kafka cluster does.
+     */
+    public static int freeRange(int count) {
+        Random random = new Random();
+        for (int attempt = 1; attempt <= PICK_ATTEMPTS; attempt++) {
+            // Below Linux's default ephemeral range (32768+), where no client socket takes a port meanwhile.
+            int base = 20_000 + random.nextInt(12_000 - count);
+            List<ServerSocket> held = new ArrayList<>();
+            try {
+                for (int port = base; port < base + count; port++) {
+                    held.add(new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK)));
+                }
+                return base;
+            } catch (IOException taken) {
+                // try another base
+            } finally {
+                closeAll(held);
+            }
+        }
+        throw new IllegalStateException("No " + count + " consecutive free ports on " + LOOPBACK + " after "
+                + PICK_ATTEMPTS + " picks");
     }
 
     /** A port picked on the first host and free on the others too; its sockets are added to {@code held}. */
