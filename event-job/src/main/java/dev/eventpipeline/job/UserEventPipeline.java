@@ -18,6 +18,7 @@ import dev.eventpipeline.job.config.JobSettings;
 import dev.eventpipeline.job.config.PipelineConfig;
 import dev.eventpipeline.transform.ValidationLimits;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -26,6 +27,8 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline: raw Kafka records are decoded, validated and mapped; rows are grouped by Cassandra
@@ -34,6 +37,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * are injected so tests can swap them; every operator has a stable uid so savepoints survive changes.
  */
 public final class UserEventPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserEventPipeline.class);
 
     public static final String SOURCE_UID = "kafka-source";
     public static final String DECODE_UID = "decode-validate";
@@ -77,14 +82,20 @@ public final class UserEventPipeline {
                 Clock.systemUTC());
     }
 
-    /** Object reuse and the exponential-delay restart strategy, as Flink configuration. */
+    /**
+     * The Flink settings the job itself sets: object reuse always; the exponential-delay restart strategy
+     * only when the user set the job's restart options (otherwise the cluster's restart strategy applies,
+     * as for any Flink job).
+     */
     public static Configuration flinkConfiguration(JobSettings job) {
         Configuration configuration = new Configuration();
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
-                job.restartInitialBackoff());
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
-                job.restartMaxBackoff());
+        if (job.setsRestartStrategy()) {
+            configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+            job.restartInitialBackoff().ifPresent(initial -> configuration.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, initial));
+            job.restartMaxBackoff().ifPresent(max -> configuration.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, max));
+        }
         // Every operator here emits a new object per record and never changes one it has handed on,
         // so Flink need not deep-copy each record (and each row's metadata map) between chained
         // operators; the profile showed those copies (docs/benchmarks.md).
@@ -92,10 +103,31 @@ public final class UserEventPipeline {
         return configuration;
     }
 
+    /**
+     * The checkpoint interval the job runs with: checkpoint.interval when set; else the one the environment
+     * already has from the cluster's configuration (execution.checkpointing.interval in config.yaml, which
+     * `flink run` reads); else {@link JobSettings#DEFAULT_CHECKPOINT_INTERVAL}, since the job needs
+     * checkpoints to commit Kafka offsets and flush its sinks.
+     */
+    static Duration checkpointInterval(JobSettings job, StreamExecutionEnvironment env) {
+        if (job.checkpointInterval().isPresent()) {
+            return job.checkpointInterval().get();
+        }
+        return env.getCheckpointConfig().isCheckpointingEnabled()
+                ? Duration.ofMillis(env.getCheckpointConfig().getCheckpointInterval())
+                : JobSettings.DEFAULT_CHECKPOINT_INTERVAL;
+    }
+
     /** Adds the pipeline's operators to {@code env} and applies the job settings to it. */
     public void buildOn(StreamExecutionEnvironment env) {
         env.configure(flinkConfiguration(job));
-        env.enableCheckpointing(job.checkpointInterval().toMillis());
+        Duration interval = checkpointInterval(job, env);
+        LOG.info("Checkpoint interval {} ({}); restart strategy {}", interval,
+                job.checkpointInterval().isPresent() ? "checkpoint.interval"
+                        : env.getCheckpointConfig().isCheckpointingEnabled() ? "the cluster's execution.checkpointing.interval"
+                        : "default: neither checkpoint.interval nor the cluster sets one",
+                job.setsRestartStrategy() ? "exponential-delay (restart.* options)" : "the cluster's");
+        env.enableCheckpointing(interval.toMillis());
         job.parallelism().ifPresent(env::setParallelism);
 
         // Watermarks follow Kafka record time per partition, so a quiet partition can go idle.

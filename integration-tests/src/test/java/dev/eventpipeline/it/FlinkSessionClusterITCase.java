@@ -18,6 +18,7 @@ import dev.eventpipeline.job.testing.TestPipelines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,13 +53,16 @@ class FlinkSessionClusterITCase {
         try {
             FlinkRest rest = cluster.rest();
             report.step("session cluster up at " + rest.base() + " (" + home + ")");
-            List<String> arguments = Arrays.asList(TestPipelines.arguments(servers, topic, deadLetters,
-                    "--job.parallelism", "2", "--job.name", "event-pipeline-on-session-cluster"));
+            // Without checkpoint.interval: the cluster's execution.checkpointing.interval (2 s) must reach the job.
+            List<String> arguments = withoutOption(TestPipelines.arguments(servers, topic, deadLetters,
+                    "--job.parallelism", "2", "--job.name", "event-pipeline-on-session-cluster"), "--checkpoint.interval");
             String jobId = cluster.runDetached(jar, arguments, Duration.ofMinutes(2));
             report.step("flink run submitted job " + jobId);
 
             Await.until("the job and all its tasks RUNNING", Duration.ofMinutes(2), () -> rest.allTasksRunning(jobId));
             JsonNode job = rest.get("/jobs/" + jobId);
+            long checkpointInterval = rest.get("/jobs/" + jobId + "/checkpoints/config").path("interval").asLong();
+            report.step("checkpoint interval " + checkpointInterval + " ms (the cluster's config.yaml says 2 s)");
             Outcome.Rows rows = Converge.rows(new UserEventsTable(servers.session()), stream.expectedRows, Duration.ofMinutes(3));
             Outcome.DeadLetters letters = Converge.deadLetters(kafka, deadLetters, stream.expectedDeadLetters, Duration.ofMinutes(1));
             int failures = rest.failureCount(jobId);
@@ -70,6 +74,7 @@ class FlinkSessionClusterITCase {
                             + " failure(s); " + rows + "; " + letters);
 
             assertThat(job.path("name").asText()).isEqualTo("event-pipeline-on-session-cluster");
+            assertThat(checkpointInterval).as("the cluster's execution.checkpointing.interval").isEqualTo(2_000);
             assertThat(stateBeforeCancel).isEqualTo("RUNNING");
             assertThat(failures).as("failures: " + rest.lastFailure(jobId)).isZero();
             assertThat(rows.exact()).as(rows.toString()).isTrue();
@@ -78,5 +83,15 @@ class FlinkSessionClusterITCase {
             cluster.close();
         }
         assertThat(cluster.anyAlive()).as("a Flink JVM outlived stop()").isFalse();
+    }
+
+    /** {@code arguments} without {@code --key value}. */
+    private static List<String> withoutOption(String[] arguments, String key) {
+        List<String> kept = new ArrayList<>(Arrays.asList(arguments));
+        int at = kept.indexOf(key);
+        if (at >= 0) {
+            kept.subList(at, at + 2).clear();
+        }
+        return kept;
     }
 }

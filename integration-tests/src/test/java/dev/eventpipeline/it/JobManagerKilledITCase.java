@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class JobManagerKilledITCase {
 
-    private static final int EVENTS = 15_000;
+    private static final int EVENTS = 10_000;
 
     @RegisterExtension
     final ScenarioReport report = new ScenarioReport("14. JobManager process SIGKILLed (ZooKeeper HA)");
@@ -49,7 +49,7 @@ class JobManagerKilledITCase {
             try (FlinkSessionCluster cluster = FlinkSessionCluster.builder().taskManagers(2).zooKeeper(zooKeeper)
                     .start(home, Duration.ofMinutes(2))) {
                 report.step("HA session cluster up with 2 TaskManagers (pids " + cluster.pids() + ") at " + home);
-                // About 50 s of traffic around the crash.
+                // About 33 s of traffic around the crash.
                 try (LiveTraffic traffic = LiveTraffic.on(servers, report).name("jm-killed")
                         .stream(MixedStream.of(EVENTS, 5, 100, 1414)).perSecond(300)
                         .jobArguments("--job.name", "event-pipeline-jm-killed")

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TaskManagerKilledITCase {
 
-    private static final int EVENTS = 15_000;
+    private static final int EVENTS = 10_000;
 
     @RegisterExtension
     final ScenarioReport report = new ScenarioReport("13. TaskManager process SIGKILLed");
@@ -46,7 +46,7 @@ class TaskManagerKilledITCase {
         Map<Integer, Integer> spreadAfter;
         try (FlinkSessionCluster cluster = FlinkSessionCluster.builder().taskManagers(2).start(home, Duration.ofMinutes(2))) {
             report.step("session cluster up with 2 TaskManagers (pids " + cluster.pids() + ") at " + home);
-            // About 50 s of traffic around the crash.
+            // About 33 s of traffic around the crash.
             try (LiveTraffic traffic = LiveTraffic.on(servers, report).name("tm-killed")
                     .stream(MixedStream.of(EVENTS, 5, 100, 1313)).perSecond(300)
                     .jobArguments("--job.name", "event-pipeline-tm-killed")

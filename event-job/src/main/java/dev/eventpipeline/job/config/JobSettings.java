@@ -15,11 +15,21 @@ public abstract class JobSettings implements Serializable {
 
     public abstract Optional<Integer> parallelism();
 
-    public abstract Duration checkpointInterval();
+    /** The interval used when neither checkpoint.interval nor the cluster's configuration sets one. */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
-    public abstract Duration restartInitialBackoff();
+    /** As the user set it; empty: the cluster's {@code execution.checkpointing.interval}, else the default. */
+    public abstract Optional<Duration> checkpointInterval();
 
-    public abstract Duration restartMaxBackoff();
+    /** As the user set it; with {@link #restartMaxBackoff()} empty too, the cluster's restart strategy applies. */
+    public abstract Optional<Duration> restartInitialBackoff();
+
+    public abstract Optional<Duration> restartMaxBackoff();
+
+    /** True when the user set the job's restart options, which then win over the cluster's restart strategy. */
+    public boolean setsRestartStrategy() {
+        return restartInitialBackoff().isPresent() || restartMaxBackoff().isPresent();
+    }
 
     public abstract Duration watermarkOutOfOrderness();
 

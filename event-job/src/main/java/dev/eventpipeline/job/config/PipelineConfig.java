@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,9 +116,9 @@ public abstract class PipelineConfig {
         JobSettings job = JobSettings.builder()
                 .name(reader.get(JOB_NAME))
                 .parallelism(reader.optional(JOB_PARALLELISM))
-                .checkpointInterval(reader.get(CHECKPOINT_INTERVAL))
-                .restartInitialBackoff(reader.get(RESTART_INITIAL_BACKOFF))
-                .restartMaxBackoff(reader.get(RESTART_MAX_BACKOFF))
+                .checkpointInterval(reader.optional(CHECKPOINT_INTERVAL))
+                .restartInitialBackoff(reader.optional(RESTART_INITIAL_BACKOFF))
+                .restartMaxBackoff(reader.optional(RESTART_MAX_BACKOFF))
                 .watermarkOutOfOrderness(reader.get(WATERMARK_OUT_OF_ORDERNESS))
                 .watermarkIdleness(reader.get(WATERMARK_IDLENESS))
                 .maxPayloadBytes(reader.get(MAX_PAYLOAD_BYTES))
@@ -305,10 +306,18 @@ public abstract class PipelineConfig {
                 problems.add(passwordKey + " is set but " + CASSANDRA_USERNAME.key()
                         + " is not: set both for password authentication, or neither");
             }
-            if (job.restartMaxBackoff().compareTo(job.restartInitialBackoff()) < 0) {
-                problems.add(RESTART_MAX_BACKOFF.key() + "=" + job.restartMaxBackoff() + " is shorter than "
-                        + RESTART_INITIAL_BACKOFF.key() + "=" + job.restartInitialBackoff()
-                        + ": make the maximum at least the initial backoff");
+            if (job.setsRestartStrategy()) {
+                // The one not set takes Flink's default, as the strategy will.
+                Duration initial = job.restartInitialBackoff().orElse(
+                        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF.defaultValue());
+                Duration max = job.restartMaxBackoff().orElse(
+                        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF.defaultValue());
+                if (max.compareTo(initial) < 0) {
+                    problems.add(RESTART_MAX_BACKOFF.key() + "=" + max + (job.restartMaxBackoff().isEmpty() ? " (Flink's default)" : "")
+                            + " is shorter than " + RESTART_INITIAL_BACKOFF.key() + "=" + initial
+                            + (job.restartInitialBackoff().isEmpty() ? " (Flink's default)" : "")
+                            + ": make the maximum at least the initial backoff");
+                }
             }
         }
 

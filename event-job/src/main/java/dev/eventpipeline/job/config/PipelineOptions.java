@@ -186,14 +186,20 @@ public final class PipelineOptions {
     public static final ConfigOption<Integer> JOB_PARALLELISM = ConfigOption.optional(
             "job.parallelism", "Parallelism of every operator; unset uses the cluster default",
             intBetween(1, 1024));
-    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = ConfigOption.of(
-            "checkpoint.interval", "10 s", "How often state and Kafka offsets are checkpointed",
+    // Flink's own settings: unset, the cluster's config.yaml decides (Flink's convention); set, the job's value wins.
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = ConfigOption.optional(
+            "checkpoint.interval", "How often state and Kafka offsets are checkpointed; unset uses the cluster's "
+                    + "execution.checkpointing.interval, or 10 s when the cluster sets none",
             durationBetween(Duration.ofMillis(10), Duration.ofDays(365))); // Flink's minimum is 10 ms
-    public static final ConfigOption<Duration> RESTART_INITIAL_BACKOFF = ConfigOption.of(
-            "restart.initial-backoff", "1 s", "First delay of the exponential-delay restart strategy",
+    public static final ConfigOption<Duration> RESTART_INITIAL_BACKOFF = ConfigOption.optional(
+            "restart.initial-backoff", "First delay of the exponential-delay restart strategy; setting it or "
+                    + "restart.max-backoff makes the job use that strategy whatever the cluster's "
+                    + "restart-strategy.type; unset, the cluster's restart strategy applies (Flink's default: "
+                    + "exponential-delay from 1 s)",
             duration(false));
-    public static final ConfigOption<Duration> RESTART_MAX_BACKOFF = ConfigOption.of(
-            "restart.max-backoff", "1 min", "Longest delay between restarts", duration(false));
+    public static final ConfigOption<Duration> RESTART_MAX_BACKOFF = ConfigOption.optional(
+            "restart.max-backoff", "Longest delay between restarts (exponential-delay; unset: the cluster's "
+                    + "setting, Flink's default 1 min)", duration(false));
     public static final ConfigOption<Duration> WATERMARK_OUT_OF_ORDERNESS = ConfigOption.of(
             "watermark.out-of-orderness", "2 min", "Bound on out-of-order Kafka record times", duration(true));
     public static final ConfigOption<Duration> WATERMARK_IDLENESS = ConfigOption.of(

@@ -47,7 +47,8 @@ class PipelineConfigTest {
         assertThat(config.cassandra().ttl()).isEmpty();
         assertThat(config.cassandra().batching().maxRows()).isEqualTo(64);
         assertThat(config.cassandra().batching().lingerMillis()).isEqualTo(200);
-        assertThat(config.job().checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.job().checkpointInterval()).as("unset: the cluster's, else 10 s").isEmpty();
+        assertThat(config.job().setsRestartStrategy()).as("unset: the cluster's").isFalse();
         assertThat(config.job().watermarkOutOfOrderness()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.job().parallelism()).isEmpty();
         assertThat(config.validation().maxEventTypeLength()).isEqualTo(64);
@@ -196,6 +197,13 @@ class PipelineConfigTest {
     void restartBackoffsMustBeOrdered() {
         assertThat(problemsOf(Map.of(), "--restart.initial-backoff", "1 min", "--restart.max-backoff", "1 s"))
                 .singleElement().asString().contains("restart.max-backoff", "at least the initial backoff");
+    }
+
+    @Test
+    void aRestartBackoffAloneIsOrderedAgainstFlinksDefaultForTheOther() {
+        assertThat(problemsOf(Map.of(), "--restart.max-backoff", "500 ms"))
+                .singleElement().asString().contains("restart.max-backoff=PT0.5S is shorter than "
+                        + "restart.initial-backoff=PT1S (Flink's default)");
     }
 
     @ParameterizedTest(name = "{0}: {1} accepted, {2} refused")

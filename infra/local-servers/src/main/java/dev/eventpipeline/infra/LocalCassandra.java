@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import dev.eventpipeline.infra.cassandra.CassandraRoles;
 import dev.eventpipeline.infra.cassandra.CassandraSchema;
 import dev.eventpipeline.infra.cassandra.CassandraServerFiles;
@@ -126,14 +127,29 @@ public final class LocalCassandra extends LocalServer {
 
     /** Driver-4 timeouts that suit a busy laptop, for sessions to a node or a local cluster. */
     static DriverConfigLoader driverConfig() {
-        return DriverConfigLoader.programmaticBuilder()
+        return timeouts(DriverConfigLoader.programmaticBuilder()).build();
+    }
+
+    /**
+     * As {@link #driverConfig()}, for a short-lived session that only runs queries it writes itself (a CLI
+     * command): no schema metadata and no token map, which the driver otherwise loads at connect (the
+     * larger part of a session's start-up on a local node).
+     */
+    public static DriverConfigLoader queryOnlyDriverConfig() {
+        return timeouts(DriverConfigLoader.programmaticBuilder())
+                .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+                .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
+                .build();
+    }
+
+    private static ProgrammaticDriverConfigLoaderBuilder timeouts(ProgrammaticDriverConfigLoaderBuilder builder) {
+        return builder
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
                 // Generous: a TLS handshake plus a password check (bcrypt) on a busy 2-core machine took over 5 s.
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(30))
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(30))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(10))
-                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
-                .build();
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30));
     }
 
     /** A new session (the admin role on a secured node); the caller closes it. */

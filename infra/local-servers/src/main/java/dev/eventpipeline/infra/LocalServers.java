@@ -1,6 +1,7 @@
 package dev.eventpipeline.infra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.eventpipeline.infra.cassandra.SchemaTarget;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
@@ -258,6 +259,17 @@ public final class LocalServers implements AutoCloseable {
      */
     public CqlSession openCassandraSession() {
         return cassandraCluster != null ? cassandraCluster.openSession() : cassandra.openSession();
+    }
+
+    /**
+     * A new session for a command that runs a few queries of its own and exits: to every node, without the
+     * schema metadata and token map the driver loads otherwise ({@link LocalCassandra#queryOnlyDriverConfig()});
+     * as {@code role} over TLS when secured. The caller closes it.
+     */
+    public CqlSession openQuerySession(CassandraRole role) {
+        CqlSessionBuilder builder = security().isPresent() ? cassandra.sessionBuilder(role)
+                : cassandraCluster != null ? cassandraCluster.sessionBuilder() : cassandra.sessionBuilder();
+        return builder.withConfigLoader(LocalCassandra.queryOnlyDriverConfig()).build();
     }
 
     /** A session owned by this object (closed by {@link #stop()}; the admin role when secured); callers must not close it. */

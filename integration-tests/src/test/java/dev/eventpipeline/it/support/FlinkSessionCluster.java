@@ -467,6 +467,9 @@ public final class FlinkSessionCluster implements AutoCloseable {
                 # Checkpoints on disk (a job restarts from them after losing a TaskManager or the JobManager);
                 # the last three are kept, and kept when a job is cancelled, to be looked at after a test.
                 execution.checkpointing.dir: %s
+                # The cluster's interval for jobs that set none: scenario 6 checks it reaches the job unchanged
+                # (the job's checkpoint.interval, when given, wins).
+                execution.checkpointing.interval: 2 s
                 execution.checkpointing.num-retained: 3
                 execution.checkpointing.externalized-checkpoint-retention: RETAIN_ON_CANCELLATION
                 # A lost TaskManager or JobManager is noticed within seconds, not the default 50 s: heartbeats

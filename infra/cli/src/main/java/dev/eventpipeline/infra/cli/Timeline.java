@@ -12,14 +12,18 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** One user's day as an aligned text table: time, type, event_id, metadata; rows in the order given. */
+/**
+ * One user's day (or days) as an aligned text table: time, type, event_id, metadata, every value in full
+ * (control characters escaped, so a row stays one line); rows in the order given.
+ */
 final class Timeline {
 
     /** One row of the events table (either layout), as far as the table shows it. */
-    record Row(Instant eventTime, String eventType, UUID eventId, Map<String, String> metadata) {}
+    record Row(LocalDate bucketDate, Instant eventTime, String eventType, UUID eventId, Map<String, String> metadata) {}
 
-    static final int MAX_VALUE_WIDTH = 40;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final String[] HEADER = {"time (UTC)", "type", "event_id", "metadata"};
 
@@ -35,19 +39,26 @@ final class Timeline {
 
     /** As {@link #render(UUID, LocalDate, List, int)}, naming the table read ({@code keyspace.table}) in the title. */
     static String render(String table, UUID user, LocalDate date, List<Row> rows, int limit) {
+        return render(table, user, new Days(date, date), rows, limit);
+    }
+
+    /** The rows of a day or a range of days; over several days the time column shows the date too. */
+    static String render(String table, UUID user, Days days, List<Row> rows, int limit) {
         StringBuilder out = new StringBuilder();
         String source = table == null ? "" : " in " + table;
+        String period = (days.isOneDay() ? " on " : " from ") + days + " (UTC)";
         if (rows.isEmpty()) {
-            return out.append("No events for user ").append(user).append(" on ").append(date).append(" (UTC)")
+            return out.append("No events for user ").append(user).append(period)
                     .append(source).append('.').append(System.lineSeparator()).toString();
         }
-        out.append("Timeline of user ").append(user).append(" on ").append(date).append(" (UTC)").append(source)
+        out.append("Timeline of user ").append(user).append(period).append(source)
                 .append(", newest first: ")
                 .append(rows.size()).append(rows.size() == 1 ? " event" : " events").append(System.lineSeparator());
+        DateTimeFormatter time = days.isOneDay() ? TIME : DATE_TIME;
         List<String[]> cells = new ArrayList<>();
         cells.add(HEADER);
         for (Row row : rows) {
-            cells.add(new String[] {TIME.format(row.eventTime()), printable(row.eventType()), row.eventId().toString(),
+            cells.add(new String[] {time.format(row.eventTime()), printable(row.eventType()), row.eventId().toString(),
                 metadata(row.metadata())});
         }
         int[] widths = new int[HEADER.length - 1];
@@ -70,7 +81,19 @@ final class Timeline {
         return out.toString();
     }
 
-    /** {@code key=value} pairs by key, each value cut to {@value #MAX_VALUE_WIDTH} characters. */
+    /** Events per day, the days with none included, and the total. */
+    static String renderCounts(String table, UUID user, Days days, Map<LocalDate, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "User %s%s (UTC) in %s: %,d event%s%n", user,
+                (days.isOneDay() ? " on " : " from ") + days, table, total, total == 1 ? "" : "s"));
+        if (!days.isOneDay()) {
+            new TreeMap<>(counts).forEach((day, count) -> out.append(String.format(Locale.ROOT, "  %s  %,d%n", day, count)));
+        }
+        return out.toString();
+    }
+
+    /** {@code key=value} pairs by key, in full. */
     static String metadata(Map<String, String> metadata) {
         if (metadata.isEmpty()) {
             return "-";
@@ -80,11 +103,10 @@ final class Timeline {
                 .collect(Collectors.joining(" "));
     }
 
-    /** Control characters shown escaped and long text cut, so one row stays one line. */
+    /** Control characters shown escaped, so one row stays one line; everything else as stored. */
     private static String printable(String text) {
-        String cut = text.length() > MAX_VALUE_WIDTH ? text.substring(0, MAX_VALUE_WIDTH - 1) + "…" : text;
-        StringBuilder out = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {
                 out.append(String.format("\\u%04x", c));
             } else {

@@ -61,9 +61,9 @@ final class UpCommand implements Callable<Integer> {
 
         // Kafka and Cassandra are independent: start them together; a cluster orders its own nodes.
         Map<String, CompletableFuture<Duration>> starts = new LinkedHashMap<>();
-        starts.put(servers.replicated() ? "Kafka cluster" : "Kafka", CompletableFuture.supplyAsync(() -> timed(
+        starts.put(servers.replicated() ? "Kafka nodes" : "Kafka", CompletableFuture.supplyAsync(() -> timed(
                 servers.replicated() ? servers.kafkaCluster()::start : servers.kafka()::start)));
-        starts.put(servers.replicated() ? "Cassandra cluster" : "Cassandra", CompletableFuture.supplyAsync(() -> timed(
+        starts.put(servers.replicated() ? "Cassandra nodes" : "Cassandra", CompletableFuture.supplyAsync(() -> timed(
                 servers.replicated() ? servers.cassandraCluster()::start : servers.cassandra()::start)));
         ProgressLine.await(out, new LinkedHashMap<String, CompletableFuture<?>>(starts));
 

@@ -3,6 +3,8 @@ package dev.eventpipeline.infra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +71,40 @@ class QueryCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("Cassandra is not running on port 1; start the local stack with `pipeline up`.");
+    }
+
+    @Test
+    void theDaysAreOneDateOrARangeInOrderOfAtMostAYear() {
+        String user = "589e4567-e89b-12d3-a456-426614174000";
+        String[][] refused = {
+            {"--date", "2025-11-25", "--from", "2025-11-24"},
+            {"--from", "2025-11-24"},
+            {},
+            {"--from", "2025-11-25", "--to", "2025-11-24"},
+            {"--from", "2024-01-01", "--to", "2025-01-01"},
+        };
+        String[] because = {
+            "give --date for one day or --from and --to for a range, not both",
+            "missing the day: give --date YYYY-MM-DD, or --from and --to",
+            "missing the day: give --date YYYY-MM-DD, or --from and --to",
+            "--to 2025-11-24 is before --from 2025-11-25",
+            "spans 367 days; at most 366",
+        };
+        for (int i = 0; i < refused.length; i++) {
+            List<String> args = new ArrayList<>(List.of("query", "--user", user, "--cassandra-port", "1"));
+            args.addAll(List.of(refused[i]));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(because[i]).isEqualTo(2);
+            assertThat(run.err()).contains(because[i]);
+        }
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        CliRun run = query("589e4567-e89b-12d3-a456-426614174000", "2025-11-25", "--format", "yaml");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--format", "yaml");
     }
 }

@@ -44,6 +44,7 @@ class UpReplicatedStackITCase {
                 "--cassandra-port", Integer.toString(cassandraPorts[0]),
                 "--cassandra-storage-port", Integer.toString(cassandraPorts[1]));
 
+        System.out.print(up.out()); // the start times, for the README's table
         assertThat(up.exitCode()).as(up.err()).isZero();
         assertThat(up.out()).contains("replicated: 3 Kafka nodes, 3 Cassandra nodes",
                 "Kafka node 3     ready on 127.0.0.1:" + (kafkaBasePort + 4),
