@@ -7,6 +7,7 @@ import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
 import dev.eventpipeline.connectors.cassandra.CassandraTls;
 import dev.eventpipeline.connectors.cassandra.CassandraTlsSettings;
 import dev.eventpipeline.connectors.cassandra.ImmutableCassandraSinkSettings;
+import dev.eventpipeline.connectors.deadletter.DeadLetterGuarantee;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
 import dev.eventpipeline.connectors.kafka.KafkaSourceSettings;
 import dev.eventpipeline.connectors.secrets.Secrets;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.flink.util.TimeUtils;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.immutables.value.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,12 @@ import org.slf4j.LoggerFactory;
 public abstract class PipelineConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineConfig.class);
+
+    /**
+     * What dlq.transaction-timeout must leave beyond a checkpoint interval and the longest restart
+     * delay: the restarted job's deployment and restore, and the checkpoint that commits.
+     */
+    static final Duration TRANSACTION_MARGIN = Duration.ofMinutes(1);
 
     public abstract KafkaSourceSettings kafka();
 
@@ -63,10 +72,16 @@ public abstract class PipelineConfig {
                 .bounded(reader.get(KAFKA_BOUNDED))
                 .clientProperties(kafkaProperties)
                 .build();
+        String jobName = reader.get(JOB_NAME);
+        String deadLetterTopic = reader.get(DLQ_TOPIC);
         DeadLetterSinkSettings deadLetters = DeadLetterSinkSettings.builder()
                 .bootstrapServers(bootstrapServers)
-                .topic(reader.get(DLQ_TOPIC))
+                .topic(deadLetterTopic)
                 .maxRecordBytes(reader.get(DLQ_MAX_RECORD_BYTES))
+                .deliveryGuarantee(reader.get(DLQ_DELIVERY_GUARANTEE))
+                .transactionTimeout(reader.get(DLQ_TRANSACTION_TIMEOUT))
+                .transactionalIdPrefix(reader.optional(DLQ_TRANSACTIONAL_ID_PREFIX)
+                        .orElse(DeadLetterSinkSettings.transactionalIdPrefix(jobName, deadLetterTopic)))
                 .clientProperties(deadLetterProperties(kafkaProperties, reader.properties(DLQ_PROPERTY_PREFIX)))
                 .build();
         ImmutableCassandraSinkSettings.Builder cassandraBuilder = CassandraSinkSettings.builder();
@@ -113,7 +128,7 @@ public abstract class PipelineConfig {
                 .build();
         checkValidationTogether(validation, reader.problems);
         JobSettings job = JobSettings.builder()
-                .name(reader.get(JOB_NAME))
+                .name(jobName)
                 .parallelism(reader.optional(JOB_PARALLELISM))
                 .checkpointInterval(reader.get(CHECKPOINT_INTERVAL))
                 .restartInitialBackoff(reader.get(RESTART_INITIAL_BACKOFF))
@@ -126,6 +141,7 @@ public abstract class PipelineConfig {
                 .preflight(reader.get(JOB_PREFLIGHT))
                 .build();
         reader.checkTogether(cassandra, job);
+        reader.checkDeadLetters(deadLetters, job);
         reader.checkTls(cassandra);
         reader.warnAboutSecretArguments();
         if (!reader.problems.isEmpty()) {
@@ -310,6 +326,67 @@ public abstract class PipelineConfig {
                         + RESTART_INITIAL_BACKOFF.key() + "=" + job.restartInitialBackoff()
                         + ": make the maximum at least the initial backoff");
             }
+        }
+
+        /**
+         * The transaction settings mean something only with exactly-once, and then must outlast a
+         * checkpoint and a restart; producer properties that would break transactions are refused
+         * rather than silently replaced.
+         */
+        void checkDeadLetters(DeadLetterSinkSettings deadLetters, JobSettings job) {
+            if (deadLetters.deliveryGuarantee() != DeadLetterGuarantee.EXACTLY_ONCE) {
+                for (ConfigOption<?> option : List.of(DLQ_TRANSACTION_TIMEOUT, DLQ_TRANSACTIONAL_ID_PREFIX)) {
+                    ConfigValue value = values.get(option.key());
+                    if (value != null && !invalid.contains(option.key())) {
+                        problems.add(option.key() + " is set (from " + value.origin() + ") but " + DLQ_DELIVERY_GUARANTEE.key()
+                                + " is " + deadLetters.deliveryGuarantee().optionValue() + ": set "
+                                + DLQ_DELIVERY_GUARANTEE.key() + "=exactly-once to use it, or remove " + option.key());
+                    }
+                }
+                return;
+            }
+            Duration needed = job.checkpointInterval().plus(job.restartMaxBackoff()).plus(TRANSACTION_MARGIN);
+            if (deadLetters.transactionTimeout().compareTo(needed) <= 0 && !invalid.contains(DLQ_TRANSACTION_TIMEOUT.key())) {
+                problems.add(DLQ_TRANSACTION_TIMEOUT.key() + "=" + format(deadLetters.transactionTimeout())
+                        + " is not longer than " + CHECKPOINT_INTERVAL.key() + "=" + format(job.checkpointInterval())
+                        + " + " + RESTART_MAX_BACKOFF.key() + "=" + format(job.restartMaxBackoff()) + " + "
+                        + format(TRANSACTION_MARGIN) + " to restore and complete a checkpoint, so Kafka could abort a "
+                        + "transaction before the job commits it and lose its dead letters: raise "
+                        + DLQ_TRANSACTION_TIMEOUT.key() + " above " + format(needed) + " (within the brokers' "
+                        + "transaction.max.timeout.ms) or lower " + CHECKPOINT_INTERVAL.key() + " or "
+                        + RESTART_MAX_BACKOFF.key());
+            }
+            deadLetterProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)
+                    .filter(key -> values.get(key).text().trim().equalsIgnoreCase("false"))
+                    .ifPresent(key -> problems.add(key + "=false (from " + values.get(key).origin() + ") but "
+                            + DLQ_DELIVERY_GUARANTEE.key() + "=exactly-once needs an idempotent producer: remove " + key));
+            deadLetterProperty(ProducerConfig.ACKS_CONFIG)
+                    .filter(key -> !List.of("all", "-1").contains(values.get(key).text().trim().toLowerCase(java.util.Locale.ROOT)))
+                    .ifPresent(key -> problems.add(key + "=" + values.get(key).text() + " (from " + values.get(key).origin()
+                            + ") but " + DLQ_DELIVERY_GUARANTEE.key() + "=exactly-once needs acks=all: remove " + key));
+            deadLetterProperty(ProducerConfig.TRANSACTIONAL_ID_CONFIG)
+                    .ifPresent(key -> problems.add(key + " is set (from " + values.get(key).origin() + ") but the "
+                            + "dead-letter sink names its transactions itself, one per subtask and checkpoint: remove "
+                            + key + " and set " + DLQ_TRANSACTIONAL_ID_PREFIX.key() + " if the default <job.name>-<dlq.topic> "
+                            + "is not unique"));
+            deadLetterProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)
+                    .ifPresent(key -> problems.add(key + " is set (from " + values.get(key).origin() + ") but "
+                            + DLQ_TRANSACTION_TIMEOUT.key() + " sets the dead-letter producer's transaction timeout: "
+                            + "remove " + key + " and set " + DLQ_TRANSACTION_TIMEOUT.key()));
+        }
+
+        /** The key (dlq.property.X, else kafka.property.X) whose value the dead-letter producer uses for X, if any. */
+        private Optional<String> deadLetterProperty(String name) {
+            ConfigValue own = values.get(DLQ_PROPERTY_PREFIX + name);
+            if (own != null) {
+                return own.text().isEmpty() ? Optional.empty() : Optional.of(DLQ_PROPERTY_PREFIX + name);
+            }
+            return values.containsKey(KAFKA_PROPERTY_PREFIX + name) ? Optional.of(KAFKA_PROPERTY_PREFIX + name)
+                    : Optional.empty();
+        }
+
+        private static String format(Duration duration) {
+            return TimeUtils.formatWithHighestUnit(duration);
         }
 
         private void report(ConfigOption<?> option, ConfigValue value, IllegalArgumentException e) {
