@@ -1,6 +1,8 @@
 package dev.eventpipeline.connectors.deadletter;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
@@ -12,25 +14,23 @@ public enum DeadLetterGuarantee {
      * failure may write a dead letter again (consumers de-duplicate on {@code dlq.source.*}). Dead
      * letters are visible as soon as they are written.
      */
-    AT_LEAST_ONCE("at-least-once", DeliveryGuarantee.AT_LEAST_ONCE),
+    AT_LEAST_ONCE(DeliveryGuarantee.AT_LEAST_ONCE),
     /**
      * Kafka transactions, one per checkpoint, committed when the checkpoint completes: a
      * {@code read_committed} consumer sees each dead letter once, also across failures, but only after
      * the checkpoint that covers it.
      */
-    EXACTLY_ONCE("exactly-once", DeliveryGuarantee.EXACTLY_ONCE);
+    EXACTLY_ONCE(DeliveryGuarantee.EXACTLY_ONCE);
 
-    private final String optionValue;
     private final DeliveryGuarantee flinkGuarantee;
 
-    DeadLetterGuarantee(String optionValue, DeliveryGuarantee flinkGuarantee) {
-        this.optionValue = optionValue;
+    DeadLetterGuarantee(DeliveryGuarantee flinkGuarantee) {
         this.flinkGuarantee = flinkGuarantee;
     }
 
-    /** How it is named in options ({@code dlq.delivery-guarantee}). */
+    /** How it is named in options ({@code dlq.delivery-guarantee}): at-least-once, exactly-once. */
     public String optionValue() {
-        return optionValue;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The Kafka sink's guarantee. */
@@ -39,20 +39,10 @@ public enum DeadLetterGuarantee {
     }
 
     public static DeadLetterGuarantee fromOptionValue(String text) {
-        String wanted = text.trim().toLowerCase(Locale.ROOT);
-        for (DeadLetterGuarantee guarantee : values()) {
-            if (guarantee.optionValue.equals(wanted)) {
-                return guarantee;
-            }
-        }
-        throw new IllegalArgumentException("must be one of " + optionValues());
-    }
-
-    public static String optionValues() {
-        StringBuilder names = new StringBuilder();
-        for (DeadLetterGuarantee guarantee : values()) {
-            names.append(names.length() == 0 ? "" : ", ").append(guarantee.optionValue);
-        }
-        return names.toString();
+        return Arrays.stream(values())
+                .filter(guarantee -> guarantee.optionValue().equals(text.trim().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
+                        .map(DeadLetterGuarantee::optionValue).collect(Collectors.joining(", "))));
     }
 }
