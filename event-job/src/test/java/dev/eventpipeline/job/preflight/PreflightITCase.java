@@ -75,12 +75,15 @@ class PreflightITCase {
         assertThat(outcome.problems()).containsExactly(problems);
     }
 
+    private static void assertPasses(Outcome outcome) {
+        assertThat(outcome.exitStatus()).as(outcome.err()).isZero();
+        assertThat(outcome.runs()).isTrue();
+        assertThat(outcome.err()).isEmpty();
+    }
+
     @Test
     void theStackAsInfraCreatesItPassesForBothLayouts() {
-        Outcome seed = prepare("--cassandra.ttl", "90 d");
-        assertThat(seed.exitStatus()).as(seed.err()).isZero();
-        assertThat(seed.runs()).isTrue();
-        assertThat(seed.err()).isEmpty();
+        assertPasses(prepare("--cassandra.ttl", "90 d"));
 
         Outcome eventId = prepare("--cassandra.table-layout", "event-id");
         assertThat(eventId.exitStatus()).as(eventId.err()).isZero();
@@ -149,11 +152,7 @@ class PreflightITCase {
 
     @Test
     void exactlyOnceDeadLettersPassWithinTheBrokersTransactionLimit() {
-        Outcome outcome = prepare("--dlq.delivery-guarantee", "exactly-once");
-
-        assertThat(outcome.exitStatus()).as(outcome.err()).isZero();
-        assertThat(outcome.runs()).isTrue();
-        assertThat(outcome.err()).isEmpty();
+        assertPasses(prepare("--dlq.delivery-guarantee", "exactly-once"));
     }
 
     @Test
@@ -197,11 +196,7 @@ class PreflightITCase {
 
     @Test
     void jobPreflightFalseSkipsTheChecks() {
-        Outcome outcome = prepare("--cassandra.table", "no_such_table", "--job.preflight", "false");
-
-        assertThat(outcome.exitStatus()).isZero();
-        assertThat(outcome.runs()).isTrue();
-        assertThat(outcome.err()).isEmpty();
+        assertPasses(prepare("--cassandra.table", "no_such_table", "--job.preflight", "false"));
     }
 
     /** The error of a transactional producer's start with this timeout, or empty if the broker takes it. */
