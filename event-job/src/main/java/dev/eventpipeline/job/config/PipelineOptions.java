@@ -230,7 +230,8 @@ public final class PipelineOptions {
     public static final ConfigOption<Boolean> JOB_PREFLIGHT = ConfigOption.of(
             "job.preflight", "true",
             "Before submitting, check that the topics, the table (columns, types, key for cassandra.table-layout), "
-                    + "dlq.max-record-bytes and cassandra.ttl fit the servers; exit 2 listing what to fix. false skips "
+                    + "dlq.max-record-bytes, dlq.transaction-timeout (exactly-once) and cassandra.ttl fit the servers; exit 2 "
+                    + "listing what to fix. false skips "
                     + "the checks, for a client that cannot reach the servers", bool());
 
     public static final List<ConfigOption<?>> ALL = List.of(
