@@ -6,6 +6,7 @@ import dev.eventpipeline.connectors.cassandra.CassandraWriter;
 import dev.eventpipeline.connectors.cassandra.RowWriteExecutor;
 import dev.eventpipeline.connectors.cassandra.UserEventsClusterBuilder;
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
+import dev.eventpipeline.connectors.deadletter.DeadLetterGuarantee;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinks;
 import dev.eventpipeline.connectors.kafka.RawEvent;
 import dev.eventpipeline.connectors.kafka.UserEventKafkaSources;
@@ -19,6 +20,7 @@ import dev.eventpipeline.job.config.PipelineConfig;
 import dev.eventpipeline.transform.ValidationLimits;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -53,6 +55,8 @@ public final class UserEventPipeline {
     private final JobSettings job;
     private final ValidationLimits validation;
     private final Clock clock;
+    /** Set when dead letters go through Kafka transactions, whose timeout must outlast a checkpoint interval. */
+    private Optional<Duration> deadLetterTransactionTimeout = Optional.empty();
 
     /**
      * @param cassandra how rows are batched and written (table, layout, retries, timeouts)
@@ -72,7 +76,7 @@ public final class UserEventPipeline {
 
     /** The production wiring: Kafka in, Cassandra and the dead-letter topic out. */
     public static UserEventPipeline fromConfig(PipelineConfig config) {
-        return new UserEventPipeline(
+        UserEventPipeline pipeline = new UserEventPipeline(
                 UserEventKafkaSources.rawEvents(config.kafka()),
                 config.cassandra(),
                 new UserEventsClusterBuilder(config.cassandra()).executors(),
@@ -80,6 +84,10 @@ public final class UserEventPipeline {
                 config.job(),
                 config.validation(),
                 Clock.systemUTC());
+        if (config.deadLetters().deliveryGuarantee() == DeadLetterGuarantee.EXACTLY_ONCE) {
+            pipeline.deadLetterTransactionTimeout = Optional.of(config.deadLetters().transactionTimeout());
+        }
+        return pipeline;
     }
 
     /**
@@ -127,6 +135,13 @@ public final class UserEventPipeline {
                         : env.getCheckpointConfig().isCheckpointingEnabled() ? "the cluster's execution.checkpointing.interval"
                         : "default: neither checkpoint.interval nor the cluster sets one",
                 job.setsRestartStrategy() ? "exponential-delay (restart.* options)" : "the cluster's");
+        if (job.checkpointInterval().isEmpty() && deadLetterTransactionTimeout.isPresent()) {
+            // The cluster's interval is known only now; PipelineConfig checked the job's own (or the default).
+            PipelineConfig.transactionTimeoutProblem(deadLetterTransactionTimeout.get(), interval,
+                    " (the cluster's execution.checkpointing.interval)", job).ifPresent(problem -> {
+                        throw new IllegalArgumentException(problem);
+                    });
+        }
         env.enableCheckpointing(interval.toMillis());
         job.parallelism().ifPresent(env::setParallelism);
 

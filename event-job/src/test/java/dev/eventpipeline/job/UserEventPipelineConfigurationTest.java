@@ -1,6 +1,7 @@
 package dev.eventpipeline.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventpipeline.job.config.PipelineConfig;
 import java.time.Duration;
@@ -55,6 +56,17 @@ class UserEventPipelineConfigurationTest {
         UserEventPipeline.fromConfig(PipelineConfig.load(new String[] {"--checkpoint.interval", "3 s"}, Map.of())).buildOn(env);
 
         assertThat(env.getCheckpointConfig().getCheckpointInterval()).isEqualTo(3_000);
+    }
+
+    @Test
+    void aClusterIntervalTooLongForTheDeadLetterTransactionsIsRefusedWhenTheJobIsBuilt() throws Exception {
+        StreamExecutionEnvironment env = environmentWith(Duration.ofMinutes(14));
+        UserEventPipeline pipeline = UserEventPipeline.fromConfig(
+                PipelineConfig.load(new String[] {"--dlq.delivery-guarantee", "exactly-once"}, Map.of()));
+
+        assertThatThrownBy(() -> pipeline.buildOn(env)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("dlq.transaction-timeout=15 min is not longer than checkpoint.interval=14 min "
+                        + "(the cluster's execution.checkpointing.interval) + restart.max-backoff=1 min (Flink's default)");
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.eventpipeline.connectors.deadletter;
 
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** Builds the Kafka sink for dead letters. */
@@ -32,7 +32,7 @@ public final class DeadLetterSinks {
     private DeadLetterSinks() {}
 
     /**
-     * At least once: the sink flushes its producer before a checkpoint completes, so a dead letter
+     * At least once (the default): the sink flushes its producer before a checkpoint completes, so a dead letter
      * is in Kafka before the source offsets that produced it are committed.
      *
      * <p>If the dead-letter topic is missing (deleted, or unreachable while the rest of the
@@ -42,20 +42,41 @@ public final class DeadLetterSinks {
      * (exponential-delay restarts) until the topic is back, then writes every dead letter of the
      * replay; nothing is lost, and valid rows wait meanwhile. Both limits can be overridden with
      * {@code kafka.property.max.block.ms} and {@code kafka.property.delivery.timeout.ms}.
+     *
+     * <p>Exactly once ({@link DeadLetterGuarantee#EXACTLY_ONCE}): each subtask writes into a Kafka
+     * transaction ({@code <transactionalIdPrefix>-<subtask>-<checkpoint>}) that is prepared with the
+     * checkpoint and committed when the checkpoint completes; after a failure the restored job commits
+     * what its checkpoint prepared and aborts the rest, so a {@code read_committed} consumer sees each
+     * dead letter once.
      */
     public static KafkaSink<DeadLetter> kafka(DeadLetterSinkSettings settings) {
-        return KafkaSink.<DeadLetter>builder()
+        KafkaSinkBuilder<DeadLetter> builder = KafkaSink.<DeadLetter>builder()
                 .setBootstrapServers(settings.bootstrapServers())
                 .setKafkaProducerConfig(producerProperties(settings))
                 .setRecordSerializer(new DeadLetterSerializationSchema(settings.topic(), settings.maxRecordBytes()))
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .build();
+                .setDeliveryGuarantee(settings.deliveryGuarantee().flinkGuarantee());
+        if (settings.deliveryGuarantee() == DeadLetterGuarantee.EXACTLY_ONCE) {
+            builder.setTransactionalIdPrefix(settings.transactionalIdPrefix());
+        }
+        return builder.build();
     }
 
-    /** The dead-letter producer's properties: the user's client properties, then these defaults. */
+    /**
+     * The dead-letter producer's properties: the user's client properties, then these defaults; for
+     * exactly once, what transactions need replaces the user's (the job's configuration refuses
+     * settings that contradict it, naming them).
+     */
     static Properties producerProperties(DeadLetterSinkSettings settings) {
         Properties properties = new Properties();
         properties.putAll(settings.clientProperties());
+        if (settings.deliveryGuarantee() == DeadLetterGuarantee.EXACTLY_ONCE) {
+            // Transactions need an idempotent producer at acks=all; the sink names the transactions itself.
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            properties.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+            // Always set: the sink's builder would otherwise ask for 1 h, which default brokers refuse.
+            properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(settings.transactionTimeout().toMillis()));
+        }
         properties.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         properties.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

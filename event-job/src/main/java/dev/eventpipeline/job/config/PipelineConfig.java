@@ -7,6 +7,7 @@ import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
 import dev.eventpipeline.connectors.cassandra.CassandraTls;
 import dev.eventpipeline.connectors.cassandra.CassandraTlsSettings;
 import dev.eventpipeline.connectors.cassandra.ImmutableCassandraSinkSettings;
+import dev.eventpipeline.connectors.deadletter.DeadLetterGuarantee;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
 import dev.eventpipeline.connectors.kafka.KafkaSourceSettings;
 import dev.eventpipeline.connectors.secrets.Secrets;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.flink.util.TimeUtils;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.immutables.value.Value;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.slf4j.Logger;
@@ -30,6 +33,12 @@ import org.slf4j.LoggerFactory;
 public abstract class PipelineConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineConfig.class);
+
+    /**
+     * What dlq.transaction-timeout must leave beyond a checkpoint interval and the longest restart
+     * delay: the restarted job's deployment and restore, and the checkpoint that commits.
+     */
+    static final Duration TRANSACTION_MARGIN = Duration.ofMinutes(1);
 
     public abstract KafkaSourceSettings kafka();
 
@@ -64,10 +73,16 @@ public abstract class PipelineConfig {
                 .bounded(reader.get(KAFKA_BOUNDED))
                 .clientProperties(kafkaProperties)
                 .build();
+        String jobName = reader.get(JOB_NAME);
+        String deadLetterTopic = reader.get(DLQ_TOPIC);
         DeadLetterSinkSettings deadLetters = DeadLetterSinkSettings.builder()
                 .bootstrapServers(bootstrapServers)
-                .topic(reader.get(DLQ_TOPIC))
+                .topic(deadLetterTopic)
                 .maxRecordBytes(reader.get(DLQ_MAX_RECORD_BYTES))
+                .deliveryGuarantee(reader.get(DLQ_DELIVERY_GUARANTEE))
+                .transactionTimeout(reader.get(DLQ_TRANSACTION_TIMEOUT))
+                .transactionalIdPrefix(reader.optional(DLQ_TRANSACTIONAL_ID_PREFIX)
+                        .orElse(DeadLetterSinkSettings.transactionalIdPrefix(jobName, deadLetterTopic)))
                 .clientProperties(deadLetterProperties(kafkaProperties, reader.properties(DLQ_PROPERTY_PREFIX)))
                 .build();
         ImmutableCassandraSinkSettings.Builder cassandraBuilder = CassandraSinkSettings.builder();
@@ -114,7 +129,7 @@ public abstract class PipelineConfig {
                 .build();
         checkValidationTogether(validation, reader.problems);
         JobSettings job = JobSettings.builder()
-                .name(reader.get(JOB_NAME))
+                .name(jobName)
                 .parallelism(reader.optional(JOB_PARALLELISM))
                 .checkpointInterval(reader.optional(CHECKPOINT_INTERVAL))
                 .restartInitialBackoff(reader.optional(RESTART_INITIAL_BACKOFF))
@@ -127,6 +142,7 @@ public abstract class PipelineConfig {
                 .preflight(reader.get(JOB_PREFLIGHT))
                 .build();
         reader.checkTogether(cassandra, job);
+        reader.checkDeadLetters(deadLetters, job);
         reader.checkTls(cassandra);
         reader.warnAboutSecretArguments();
         if (!reader.problems.isEmpty()) {
@@ -181,6 +197,31 @@ public abstract class PipelineConfig {
                     + " or raise " + MAX_ROW_BYTES.key() + " to at least " + value + " (a row also holds "
                     + CassandraLimits.ROW_FIXED_BYTES + " fixed bytes and the other fields)");
         }
+    }
+
+    /**
+     * The problem, if any, with a dead-letter transaction timeout that is not longer than a checkpoint interval,
+     * the longest restart delay and a margin to restore and complete a checkpoint: Kafka could abort a prepared
+     * transaction before the restarted job commits it, losing its dead letters. {@code intervalNote} says where
+     * the interval came from when not from checkpoint.interval.
+     */
+    public static Optional<String> transactionTimeoutProblem(Duration timeout, Duration checkpointInterval,
+            String intervalNote, JobSettings job) {
+        Duration maxBackoff = job.restartMaxBackoff().orElse(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF.defaultValue());
+        Duration needed = checkpointInterval.plus(maxBackoff).plus(TRANSACTION_MARGIN);
+        if (timeout.compareTo(needed) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(DLQ_TRANSACTION_TIMEOUT.key() + "=" + Reader.format(timeout)
+                + " is not longer than " + CHECKPOINT_INTERVAL.key() + "=" + Reader.format(checkpointInterval) + intervalNote
+                + " + " + RESTART_MAX_BACKOFF.key() + "=" + Reader.format(maxBackoff)
+                + (job.restartMaxBackoff().isPresent() ? "" : " (Flink's default)") + " + "
+                + Reader.format(TRANSACTION_MARGIN) + " to restore and complete a checkpoint, so Kafka could abort a "
+                + "transaction before the job commits it and lose its dead letters: raise "
+                + DLQ_TRANSACTION_TIMEOUT.key() + " above " + Reader.format(needed) + " (within the brokers' "
+                + "transaction.max.timeout.ms) or lower " + CHECKPOINT_INTERVAL.key() + " or "
+                + RESTART_MAX_BACKOFF.key());
     }
 
     /** Parses values, recording problems and handing back defaults so parsing can go on. */
@@ -319,6 +360,64 @@ public abstract class PipelineConfig {
                             + ": make the maximum at least the initial backoff");
                 }
             }
+        }
+
+        /**
+         * The transaction settings mean something only with exactly-once, and then must outlast a
+         * checkpoint and a restart; producer properties that would break transactions are refused
+         * rather than silently replaced.
+         */
+        void checkDeadLetters(DeadLetterSinkSettings deadLetters, JobSettings job) {
+            if (deadLetters.deliveryGuarantee() != DeadLetterGuarantee.EXACTLY_ONCE) {
+                for (ConfigOption<?> option : List.of(DLQ_TRANSACTION_TIMEOUT, DLQ_TRANSACTIONAL_ID_PREFIX)) {
+                    ConfigValue value = values.get(option.key());
+                    if (value != null && !invalid.contains(option.key())) {
+                        problems.add(option.key() + " is set (from " + value.origin() + ") but " + DLQ_DELIVERY_GUARANTEE.key()
+                                + " is " + deadLetters.deliveryGuarantee().optionValue() + ": set "
+                                + DLQ_DELIVERY_GUARANTEE.key() + "=exactly-once to use it, or remove " + option.key());
+                    }
+                }
+                return;
+            }
+            if (!invalid.contains(DLQ_TRANSACTION_TIMEOUT.key())) {
+                // The interval the job will use when neither it nor the cluster sets one; a cluster's own is
+                // checked again when the job is built (UserEventPipeline.buildOn), where it is known.
+                transactionTimeoutProblem(deadLetters.transactionTimeout(),
+                        job.checkpointInterval().orElse(JobSettings.DEFAULT_CHECKPOINT_INTERVAL),
+                        job.checkpointInterval().isPresent() ? "" : " (default)", job)
+                        .ifPresent(problems::add);
+            }
+            deadLetterProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)
+                    .filter(key -> values.get(key).text().trim().equalsIgnoreCase("false"))
+                    .ifPresent(key -> problems.add(key + "=false (from " + values.get(key).origin() + ") but "
+                            + DLQ_DELIVERY_GUARANTEE.key() + "=exactly-once needs an idempotent producer: remove " + key));
+            deadLetterProperty(ProducerConfig.ACKS_CONFIG)
+                    .filter(key -> !List.of("all", "-1").contains(values.get(key).text().trim().toLowerCase(java.util.Locale.ROOT)))
+                    .ifPresent(key -> problems.add(key + "=" + values.get(key).text() + " (from " + values.get(key).origin()
+                            + ") but " + DLQ_DELIVERY_GUARANTEE.key() + "=exactly-once needs acks=all: remove " + key));
+            deadLetterProperty(ProducerConfig.TRANSACTIONAL_ID_CONFIG)
+                    .ifPresent(key -> problems.add(key + " is set (from " + values.get(key).origin() + ") but the "
+                            + "dead-letter sink names its transactions itself, one per subtask and checkpoint: remove "
+                            + key + " and set " + DLQ_TRANSACTIONAL_ID_PREFIX.key() + " if the default <job.name>-<dlq.topic> "
+                            + "is not unique"));
+            deadLetterProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)
+                    .ifPresent(key -> problems.add(key + " is set (from " + values.get(key).origin() + ") but "
+                            + DLQ_TRANSACTION_TIMEOUT.key() + " sets the dead-letter producer's transaction timeout: "
+                            + "remove " + key + " and set " + DLQ_TRANSACTION_TIMEOUT.key()));
+        }
+
+        /** The key (dlq.property.X, else kafka.property.X) whose value the dead-letter producer uses for X, if any. */
+        private Optional<String> deadLetterProperty(String name) {
+            ConfigValue own = values.get(DLQ_PROPERTY_PREFIX + name);
+            if (own != null) {
+                return own.text().isEmpty() ? Optional.empty() : Optional.of(DLQ_PROPERTY_PREFIX + name);
+            }
+            return values.containsKey(KAFKA_PROPERTY_PREFIX + name) ? Optional.of(KAFKA_PROPERTY_PREFIX + name)
+                    : Optional.empty();
+        }
+
+        private static String format(Duration duration) {
+            return TimeUtils.formatWithHighestUnit(duration);
         }
 
         private void report(ConfigOption<?> option, ConfigValue value, IllegalArgumentException e) {

@@ -13,6 +13,8 @@ import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
 import dev.eventpipeline.connectors.cassandra.CassandraTls;
 import dev.eventpipeline.connectors.cassandra.CassandraTlsSettings;
 import dev.eventpipeline.connectors.cassandra.CqlIdentifiers;
+import dev.eventpipeline.connectors.deadletter.DeadLetterGuarantee;
+import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
 import dev.eventpipeline.connectors.kafka.StartingOffsets;
 import dev.eventpipeline.model.TableLayout;
 import dev.eventpipeline.model.UserEventCassandraModel;
@@ -20,6 +22,7 @@ import dev.eventpipeline.model.json.UserEventJsonCodec;
 import dev.eventpipeline.model.kafka.UserEventRecords;
 import dev.eventpipeline.transform.CassandraLimits;
 import dev.eventpipeline.transform.ValidationLimits;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -63,6 +66,27 @@ public final class PipelineOptions {
             "dlq.max-record-bytes", "1000000",
             "Largest dead-letter record; longer payloads are cut to fit (original size in a header). "
                     + "Keep it within the topic's max.message.bytes", intBetween(10_000, 64 * 1024 * 1024));
+
+    public static final ConfigOption<DeadLetterGuarantee> DLQ_DELIVERY_GUARANTEE = ConfigOption.of(
+            "dlq.delivery-guarantee", DeadLetterGuarantee.AT_LEAST_ONCE.optionValue(),
+            "at-least-once: dead letters are visible at once, and a replay after a failure may repeat some; "
+                    + "exactly-once: Kafka transactions committed with each checkpoint, so a read_committed consumer "
+                    + "sees each dead letter once, but only after the checkpoint that covers it (see "
+                    + "dlq.transaction-timeout)", DeadLetterGuarantee::fromOptionValue);
+    public static final ConfigOption<Duration> DLQ_TRANSACTION_TIMEOUT = ConfigOption.of(
+            "dlq.transaction-timeout", "15 min",
+            "With exactly-once: the dead-letter producer's transaction.timeout.ms. A transaction open longer (a "
+                    + "checkpoint, or a restart after a failure, that takes longer) is aborted by Kafka and its dead "
+                    + "letters are lost, so cover the longest outage; at most the brokers' transaction.max.timeout.ms "
+                    + "(15 min by default; the start-up check compares), and read_committed consumers may wait this "
+                    + "long behind a transaction left open by a crash",
+            durationBetween(Duration.ofSeconds(1), Duration.ofDays(24))); // an int of milliseconds in Kafka
+    public static final ConfigOption<String> DLQ_TRANSACTIONAL_ID_PREFIX = ConfigOption.optional(
+            "dlq.transactional-id-prefix",
+            "With exactly-once: start of the dead-letter producer's transactional ids (<prefix>-<subtask>-<checkpoint>); "
+                    + "unset: <job.name>-<dlq.topic>. Must be unique per job on the Kafka cluster (two jobs with one "
+                    + "prefix abort each other's transactions) and kept across restarts from a checkpoint or savepoint",
+            transactionalIdPrefix());
 
     public static final ConfigOption<List<String>> CASSANDRA_CONTACT_POINTS = ConfigOption.of(
             "cassandra.contact-points", "127.0.0.1", "Cassandra hosts, comma-separated", list());
@@ -212,12 +236,14 @@ public final class PipelineOptions {
     public static final ConfigOption<Boolean> JOB_PREFLIGHT = ConfigOption.of(
             "job.preflight", "true",
             "Before submitting, check that the topics, the table (columns, types, key for cassandra.table-layout), "
-                    + "dlq.max-record-bytes and cassandra.ttl fit the servers; exit 2 listing what to fix. false skips "
+                    + "dlq.max-record-bytes, dlq.transaction-timeout (exactly-once) and cassandra.ttl fit the servers; exit 2 "
+                    + "listing what to fix. false skips "
                     + "the checks, for a client that cannot reach the servers", bool());
 
     public static final List<ConfigOption<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC, KAFKA_GROUP_ID, KAFKA_STARTING_OFFSETS, KAFKA_PARTITION_DISCOVERY,
-            KAFKA_BOUNDED, DLQ_TOPIC, DLQ_MAX_RECORD_BYTES,
+            KAFKA_BOUNDED, DLQ_TOPIC, DLQ_MAX_RECORD_BYTES, DLQ_DELIVERY_GUARANTEE, DLQ_TRANSACTION_TIMEOUT,
+            DLQ_TRANSACTIONAL_ID_PREFIX,
             CASSANDRA_CONTACT_POINTS, CASSANDRA_PORT, CASSANDRA_LOCAL_DATACENTER, CASSANDRA_KEYSPACE, CASSANDRA_TABLE_LAYOUT, CASSANDRA_TABLE,
             CASSANDRA_USERNAME, CASSANDRA_PASSWORD, CASSANDRA_PASSWORD_FILE, CASSANDRA_SSL,
             CASSANDRA_SSL_TRUSTSTORE_PATH, CASSANDRA_SSL_TRUSTSTORE_PASSWORD, CASSANDRA_SSL_TRUSTSTORE_TYPE,
@@ -246,6 +272,19 @@ public final class PipelineOptions {
                         + " s (7300 d, Cassandra's maximum TTL)");
             }
             return value;
+        };
+    }
+
+    /** A transactional id prefix Kafka can carry once the sink has appended subtask and checkpoint. */
+    private static Function<String, String> transactionalIdPrefix() {
+        Function<String, String> nonEmpty = nonEmpty();
+        return text -> {
+            String prefix = nonEmpty.apply(text);
+            if (prefix.getBytes(StandardCharsets.UTF_8).length > DeadLetterSinkSettings.MAX_TRANSACTIONAL_ID_PREFIX_BYTES) {
+                throw new IllegalArgumentException("must be at most " + DeadLetterSinkSettings.MAX_TRANSACTIONAL_ID_PREFIX_BYTES
+                        + " UTF-8 bytes (Kafka's limit for a transactional id, less what the sink appends)");
+            }
+            return prefix;
         };
     }
 

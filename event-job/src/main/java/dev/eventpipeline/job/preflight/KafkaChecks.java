@@ -1,8 +1,10 @@
 package dev.eventpipeline.job.preflight;
 
+import dev.eventpipeline.connectors.deadletter.DeadLetterGuarantee;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
 import dev.eventpipeline.connectors.kafka.KafkaSourceSettings;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +15,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.flink.util.TimeUtils;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -29,11 +34,15 @@ import org.slf4j.LoggerFactory;
  * The Kafka side of the start-up checks, with the job's bootstrap servers and kafka.property.*
  * client properties (security protocol, SASL, TLS) and short timeouts: the source and dead-letter
  * topics exist, and a dead letter of dlq.max-record-bytes fits the dead-letter topic's effective
- * max.message.bytes (its own setting, or the broker's message.max.bytes).
+ * max.message.bytes (its own setting, or the broker's message.max.bytes); with exactly-once dead
+ * letters, every broker's transaction.max.timeout.ms allows dlq.transaction-timeout.
  */
 final class KafkaChecks {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** The broker setting that bounds a producer's transaction.timeout.ms (15 min by default). */
+    static final String TRANSACTION_MAX_TIMEOUT_MS = "transaction.max.timeout.ms";
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaChecks.class);
 
@@ -56,6 +65,9 @@ final class KafkaChecks {
         }
         try {
             checkTopics(admin, report);
+            if (deadLetters.deliveryGuarantee() == DeadLetterGuarantee.EXACTLY_ONCE) {
+                checkTransactionTimeout(admin, report);
+            }
         } catch (Unreachable e) {
             report.problem(e.getMessage());
         } catch (InterruptedException e) {
@@ -130,6 +142,76 @@ final class KafkaChecks {
         } catch (NumberFormatException e) {
             return skip(report, "Kafka shows an unreadable max.message.bytes for topic " + deadLetters.topic());
         }
+    }
+
+    /**
+     * A broker refuses to start a transaction whose timeout exceeds its transaction.max.timeout.ms
+     * (InvalidTxnTimeoutException at the producer's first transaction, in every TaskManager, on every
+     * restart). The transaction coordinator can be any broker, so each one is asked.
+     */
+    private void checkTransactionTimeout(Admin admin, PreflightReport.Builder report)
+            throws Unreachable, InterruptedException {
+        Collection<Node> nodes;
+        try {
+            nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(Math.toIntExact(TIMEOUT.toMillis())))
+                    .nodes().get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw unreachable(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw unreachable(e);
+        }
+        List<ConfigResource> brokers = nodes.stream()
+                .map(node -> new ConfigResource(ConfigResource.Type.BROKER, node.idString()))
+                .toList();
+        Map<ConfigResource, KafkaFuture<Config>> configs = admin.describeConfigs(brokers,
+                new DescribeConfigsOptions().timeoutMs(Math.toIntExact(TIMEOUT.toMillis()))).values();
+        long wanted = deadLetters.transactionTimeout().toMillis();
+        long lowest = Long.MAX_VALUE;
+        String lowestBroker = null;
+        for (ConfigResource broker : brokers) {
+            long limit;
+            try {
+                ConfigEntry entry = configs.get(broker).get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS)
+                        .get(TRANSACTION_MAX_TIMEOUT_MS);
+                if (entry == null || entry.value() == null) {
+                    skipTransactionCheck(report, "Kafka shows no " + TRANSACTION_MAX_TIMEOUT_MS + " for broker "
+                            + broker.name());
+                    return;
+                }
+                limit = Long.parseLong(entry.value().trim());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof AuthorizationException) {
+                    skipTransactionCheck(report, "Kafka refused to describe the configuration of broker " + broker.name()
+                            + " (" + e.getCause().getMessage() + "; it needs DescribeConfigs on the cluster)");
+                    return;
+                }
+                throw unreachable(e.getCause());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw unreachable(e);
+            } catch (NumberFormatException e) {
+                skipTransactionCheck(report, "Kafka shows an unreadable " + TRANSACTION_MAX_TIMEOUT_MS + " for broker "
+                        + broker.name());
+                return;
+            }
+            if (limit < lowest) {
+                lowest = limit;
+                lowestBroker = broker.name();
+            }
+        }
+        if (lowestBroker != null && wanted > lowest) {
+            report.problem("dlq.transaction-timeout=" + TimeUtils.formatWithHighestUnit(deadLetters.transactionTimeout())
+                    + " (" + wanted + " ms) exceeds " + TRANSACTION_MAX_TIMEOUT_MS + "=" + lowest + " of broker "
+                    + lowestBroker + ", so Kafka would refuse every transaction of the dead-letter producer: lower "
+                    + "dlq.transaction-timeout to at most " + TimeUtils.formatWithHighestUnit(Duration.ofMillis(lowest))
+                    + " or raise the brokers' " + TRANSACTION_MAX_TIMEOUT_MS);
+        }
+    }
+
+    private void skipTransactionCheck(PreflightReport.Builder report, String why) {
+        String reason = why + ": the check of dlq.transaction-timeout="
+                + TimeUtils.formatWithHighestUnit(deadLetters.transactionTimeout()) + " against it is skipped";
+        LOG.warn("Start-up check skipped: {}", reason);
+        report.skipped(reason);
     }
 
     private Optional<Long> skip(PreflightReport.Builder report, String why) {

@@ -3,6 +3,8 @@ package dev.eventpipeline.job.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventpipeline.connectors.deadletter.DeadLetterGuarantee;
+import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
 import dev.eventpipeline.connectors.kafka.StartingOffsets;
 import dev.eventpipeline.transform.CassandraLimits;
 import dev.eventpipeline.transform.ValidationLimits;
@@ -98,6 +100,10 @@ class PipelineConfigTest {
         "kafka.bounded|maybe|true or false",
         "dlq.topic|' '|must not be empty",
         "dlq.max-record-bytes|100|from 10000 to",
+        "dlq.delivery-guarantee|exactly-twice|must be one of at-least-once, exactly-once",
+        "dlq.transaction-timeout|500 ms|from 1 s to 24 d",
+        "dlq.transaction-timeout|25 d|from 1 s to 24 d",
+        "dlq.transactional-id-prefix|' '|must not be empty",
         "cassandra.contact-points|,|comma-separated list",
         "cassandra.port|70000|from 1 to 65535",
         "cassandra.local-datacenter|' '|must not be empty",
@@ -334,6 +340,90 @@ class PipelineConfigTest {
         assertThat(problemsOf(Map.of(), "--cassandra.retry.initial-backoff", "2 s", "--cassandra.retry.max-backoff", "1 s"))
                 .singleElement().asString()
                 .contains("cassandra.retry.max-backoff", "cassandra.retry.initial-backoff", "at least");
+    }
+
+    @Test
+    void deadLettersAreAtLeastOnceUnlessExactlyOnceIsAsked() throws Exception {
+        assertThat(load().deadLetters().deliveryGuarantee()).isEqualTo(DeadLetterGuarantee.AT_LEAST_ONCE);
+
+        DeadLetterSinkSettings exactlyOnce = load("--dlq.delivery-guarantee", "exactly-once", "--job.name", "orders",
+                "--dlq.topic", "orders-dlq").deadLetters();
+
+        assertThat(exactlyOnce.deliveryGuarantee()).isEqualTo(DeadLetterGuarantee.EXACTLY_ONCE);
+        assertThat(exactlyOnce.transactionTimeout()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(exactlyOnce.transactionalIdPrefix()).as("unique per job: its name and dead-letter topic")
+                .isEqualTo("orders-orders-dlq");
+        assertThat(load("--dlq.delivery-guarantee", "EXACTLY-ONCE", "--dlq.transactional-id-prefix", "orders-eu",
+                "--dlq.transaction-timeout", "5 min").deadLetters())
+                .satisfies(settings -> assertThat(settings.transactionalIdPrefix()).isEqualTo("orders-eu"))
+                .satisfies(settings -> assertThat(settings.transactionTimeout()).isEqualTo(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void transactionSettingsWithoutExactlyOnceAreRefused() {
+        assertThat(problemsOf(Map.of("EVENT_PIPELINE_DLQ_TRANSACTIONAL_ID_PREFIX", "orders"),
+                "--dlq.transaction-timeout", "5 min"))
+                .containsExactlyInAnyOrder(
+                        "dlq.transaction-timeout is set (from --dlq.transaction-timeout) but dlq.delivery-guarantee is "
+                                + "at-least-once: set dlq.delivery-guarantee=exactly-once to use it, or remove "
+                                + "dlq.transaction-timeout",
+                        "dlq.transactional-id-prefix is set (from EVENT_PIPELINE_DLQ_TRANSACTIONAL_ID_PREFIX) "
+                                + "but dlq.delivery-guarantee is at-least-once: set dlq.delivery-guarantee=exactly-once to "
+                                + "use it, or remove dlq.transactional-id-prefix");
+    }
+
+    @Test
+    void theTransactionTimeoutMustOutlastACheckpointAndARestart() throws Exception {
+        // 10 s + 1 min + 1 min margin = 2 min 10 s with the defaults.
+        assertThat(problemsOf(Map.of(), "--dlq.delivery-guarantee", "exactly-once", "--dlq.transaction-timeout", "130 s"))
+                .singleElement().asString()
+                .isEqualTo("dlq.transaction-timeout=130 s is not longer than checkpoint.interval=10 s (default) + "
+                        + "restart.max-backoff=1 min (Flink's default) + 1 min to restore and complete a checkpoint, so Kafka could abort a "
+                        + "transaction before the job commits it and lose its dead letters: raise dlq.transaction-timeout "
+                        + "above 130 s (within the brokers' transaction.max.timeout.ms) or lower checkpoint.interval or "
+                        + "restart.max-backoff");
+        assertThat(load("--dlq.delivery-guarantee", "exactly-once", "--dlq.transaction-timeout", "131 s").deadLetters()
+                .transactionTimeout()).isEqualTo(Duration.ofSeconds(131));
+        assertThat(problemsOf(Map.of(), "--dlq.delivery-guarantee", "exactly-once", "--checkpoint.interval", "14 min"))
+                .singleElement().asString().startsWith("dlq.transaction-timeout=15 min is not longer than "
+                        + "checkpoint.interval=14 min + restart.max-backoff=1 min (Flink's default) + 1 min");
+    }
+
+    @Test
+    void producerPropertiesThatBreakTransactionsAreRefusedNamingTheirKeys() {
+        List<String> problems = problemsOf(Map.of("EVENT_PIPELINE_KAFKA_PROPERTY_ACKS", "1"),
+                "--dlq.delivery-guarantee", "exactly-once",
+                "--dlq.property.enable.idempotence", "false",
+                "--kafka.property.transactional.id", "mine",
+                "--dlq.property.transaction.timeout.ms", "60000");
+
+        assertThat(problems).containsExactly(
+                "dlq.property.enable.idempotence=false (from --dlq.property.enable.idempotence) but "
+                        + "dlq.delivery-guarantee=exactly-once needs an idempotent producer: remove "
+                        + "dlq.property.enable.idempotence",
+                "kafka.property.acks=1 (from EVENT_PIPELINE_KAFKA_PROPERTY_ACKS) but "
+                        + "dlq.delivery-guarantee=exactly-once needs acks=all: remove kafka.property.acks",
+                "kafka.property.transactional.id is set (from --kafka.property.transactional.id) but the dead-letter "
+                        + "sink names its transactions itself, one per subtask and checkpoint: remove "
+                        + "kafka.property.transactional.id and set dlq.transactional-id-prefix if the default "
+                        + "<job.name>-<dlq.topic> is not unique",
+                "dlq.property.transaction.timeout.ms is set (from --dlq.property.transaction.timeout.ms) but "
+                        + "dlq.transaction-timeout sets the dead-letter producer's transaction timeout: remove "
+                        + "dlq.property.transaction.timeout.ms and set dlq.transaction-timeout");
+    }
+
+    @Test
+    void whatTransactionsNeedMayBeSaidOrRemovedFromTheDeadLetterProducer() throws Exception {
+        // acks=-1 is acks=all; an empty dlq.property.X removes the source's kafka.property.X from the producer.
+        assertThat(load("--dlq.delivery-guarantee", "exactly-once", "--kafka.property.acks", "1",
+                "--dlq.property.acks", "-1", "--dlq.property.enable.idempotence", "true",
+                "--kafka.property.transaction.timeout.ms", "60000", "--dlq.property.transaction.timeout.ms", "")
+                .deadLetters().clientProperties())
+                .containsEntry("acks", "-1")
+                .doesNotContainKey("transaction.timeout.ms");
+        // With at-least-once the producer may be tuned freely, as before.
+        assertThat(load("--dlq.property.acks", "1", "--dlq.property.enable.idempotence", "false").deadLetters()
+                .clientProperties()).containsEntry("acks", "1");
     }
 
     @Test

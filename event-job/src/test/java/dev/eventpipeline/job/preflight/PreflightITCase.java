@@ -16,6 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,12 +75,15 @@ class PreflightITCase {
         assertThat(outcome.problems()).containsExactly(problems);
     }
 
+    private static void assertPasses(Outcome outcome) {
+        assertThat(outcome.exitStatus()).as(outcome.err()).isZero();
+        assertThat(outcome.runs()).isTrue();
+        assertThat(outcome.err()).isEmpty();
+    }
+
     @Test
     void theStackAsInfraCreatesItPassesForBothLayouts() {
-        Outcome seed = prepare("--cassandra.ttl", "90 d");
-        assertThat(seed.exitStatus()).as(seed.err()).isZero();
-        assertThat(seed.runs()).isTrue();
-        assertThat(seed.err()).isEmpty();
+        assertPasses(prepare("--cassandra.ttl", "90 d"));
 
         Outcome eventId = prepare("--cassandra.table-layout", "event-id");
         assertThat(eventId.exitStatus()).as(eventId.err()).isZero();
@@ -143,6 +151,26 @@ class PreflightITCase {
     }
 
     @Test
+    void exactlyOnceDeadLettersPassWithinTheBrokersTransactionLimit() {
+        assertPasses(prepare("--dlq.delivery-guarantee", "exactly-once"));
+    }
+
+    @Test
+    void aTransactionTimeoutAboveTheBrokersMaximumIsRefused() {
+        Outcome outcome = prepare("--dlq.delivery-guarantee", "exactly-once", "--dlq.transaction-timeout", "16 min");
+
+        assertThat(outcome.exitStatus()).as(outcome.err()).isEqualTo(EventPipelineJob.INVALID_CONFIGURATION);
+        assertThat(outcome.problems()).singleElement().asString()
+                .startsWith("dlq.transaction-timeout=16 min (960000 ms) exceeds transaction.max.timeout.ms=900000 of "
+                        + "broker ")
+                .endsWith(", so Kafka would refuse every transaction of the dead-letter producer: lower "
+                        + "dlq.transaction-timeout to at most 15 min or raise the brokers' transaction.max.timeout.ms");
+        // What the broker itself says to such a producer, so the check is not stricter than Kafka.
+        assertThat(brokerRefusesTransactions(Duration.ofMinutes(16))).contains("transaction timeout");
+        assertThat(brokerRefusesTransactions(Duration.ofMinutes(15))).isEmpty();
+    }
+
+    @Test
     void anUnknownDatacenterIsRefusedNamingTheRealOne() {
         assertRefused(prepare("--cassandra.local-datacenter", "dc9"),
                 "no Cassandra node is in datacenter dc9 (cassandra.local-datacenter), so the job could send no write: "
@@ -168,11 +196,23 @@ class PreflightITCase {
 
     @Test
     void jobPreflightFalseSkipsTheChecks() {
-        Outcome outcome = prepare("--cassandra.table", "no_such_table", "--job.preflight", "false");
+        assertPasses(prepare("--cassandra.table", "no_such_table", "--job.preflight", "false"));
+    }
 
-        assertThat(outcome.exitStatus()).isZero();
-        assertThat(outcome.runs()).isTrue();
-        assertThat(outcome.err()).isEmpty();
+    /** The error of a transactional producer's start with this timeout, or empty if the broker takes it. */
+    private static String brokerRefusesTransactions(Duration timeout) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.bootstrapServers());
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "preflight-it-" + timeout.toMillis());
+        properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(timeout.toMillis()));
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            return "";
+        } catch (KafkaException e) {
+            return e.getMessage();
+        }
     }
 
     /** The error of an insert with this USING clause into the seed table, or empty if Cassandra takes it. */

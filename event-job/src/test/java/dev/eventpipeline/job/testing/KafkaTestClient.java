@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -58,11 +59,25 @@ public final class KafkaTestClient {
         }
     }
 
-    /** Every record now in {@code topic}: reads each partition up to its end offset at the call. */
+    /**
+     * Every record now in {@code topic}: reads each partition up to its end offset at the call, as
+     * Kafka's default consumer does ({@code read_uncommitted}: also records of open and aborted
+     * transactions).
+     */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, Duration timeout) {
+        return readAll(topic, timeout, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    /**
+     * Every record now in {@code topic} that a consumer with this isolation level sees: with
+     * {@code read_committed}, each partition is read up to its last stable offset at the call (the
+     * first offset of a transaction still open), without the records of aborted transactions.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, Duration timeout, IsolationLevel isolation) {
         Properties properties = new Properties();
         properties.putAll(clientProperties);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

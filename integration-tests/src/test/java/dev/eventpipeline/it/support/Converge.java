@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.IsolationLevel;
 
 /**
  * Waits for a running (unbounded) job to have written everything, by polling Cassandra and the
@@ -38,10 +39,17 @@ public final class Converge {
 
     public static Outcome.DeadLetters deadLetters(KafkaTestClient kafka, String topic,
             Map<ByteBuffer, RejectReason> expected, Duration timeout) {
+        return deadLetters(kafka, topic, IsolationLevel.READ_UNCOMMITTED, expected, timeout);
+    }
+
+    /** As a consumer with this isolation level sees them ({@code read_committed}: committed transactions only). */
+    public static Outcome.DeadLetters deadLetters(KafkaTestClient kafka, String topic, IsolationLevel isolation,
+            Map<ByteBuffer, RejectReason> expected, Duration timeout) {
         AtomicReference<Outcome.DeadLetters> last = new AtomicReference<>();
         try {
             Await.until("all " + expected.size() + " dead letters written", timeout, () -> {
-                Outcome.DeadLetters outcome = Outcome.deadLetters(expected, kafka.readAll(topic, Duration.ofSeconds(30)));
+                Outcome.DeadLetters outcome = Outcome.deadLetters(expected,
+                        kafka.readAll(topic, Duration.ofSeconds(30), isolation));
                 last.set(outcome);
                 return outcome.lost() == 0;
             });

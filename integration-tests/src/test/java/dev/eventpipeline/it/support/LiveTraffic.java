@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apache.kafka.common.IsolationLevel;
 
 /**
  * The shape every fault scenario shares: start the pipeline, send live traffic, cause a fault, let it
@@ -76,6 +77,11 @@ public final class LiveTraffic implements AutoCloseable {
         return topic;
     }
 
+    /** The scenario's own dead-letter topic. */
+    public String deadLetterTopic() {
+        return deadLetterTopic;
+    }
+
     /** Records handed to Kafka so far. */
     public int sent() {
         return producer.sent();
@@ -123,12 +129,14 @@ public final class LiveTraffic implements AutoCloseable {
         MixedStream stream = settings.stream;
         Outcome.Rows rows = Converge.rows(settings.rows.get(), stream.expectedRows, timeout);
         Outcome.DeadLetters letters = Converge.deadLetters(new KafkaTestClient(settings.servers.bootstrapServers()),
-                deadLetterTopic, stream.expectedDeadLetters, Duration.ofMinutes(1));
+                deadLetterTopic, settings.deadLetterIsolation, stream.expectedDeadLetters, Duration.ofMinutes(1));
         int failures = failures();
         String state = rest().jobState(jobId());
         String lastFailure = failures == 0 ? "" : lastFailureQuietly();
         settings.report.outcome(stream.total(), rows.lost() + letters.lost(), rows.unexpected(),
-                failures + " failure(s), job " + state + "; " + rows + "; " + letters + " (at-least-once)");
+                failures + " failure(s), job " + state + "; " + rows + "; " + letters + " ("
+                        + (settings.deadLetterIsolation == IsolationLevel.READ_COMMITTED
+                                ? "read_committed" : "at-least-once") + ")");
         cancel();
         return new Result(rows, letters, failures, state, lastFailure);
     }
@@ -179,6 +187,7 @@ public final class LiveTraffic implements AutoCloseable {
                 "--restart.initial-backoff", "1 s", "--restart.max-backoff", "5 s"));
         private JobLauncher launcher;
         private Supplier<UserEventsTable> rows;
+        private IsolationLevel deadLetterIsolation = IsolationLevel.READ_UNCOMMITTED;
 
         private Builder(LocalServers servers, ScenarioReport report) {
             this.servers = servers;
@@ -217,6 +226,15 @@ public final class LiveTraffic implements AutoCloseable {
 
         public Builder launcher(JobLauncher launcher) {
             this.launcher = launcher;
+            return this;
+        }
+
+        /**
+         * How {@link #finish} reads the dead letters: {@code read_uncommitted} (Kafka's default, every
+         * record written) or {@code read_committed} (what a consumer of exactly-once dead letters sees).
+         */
+        public Builder deadLetterIsolation(IsolationLevel isolation) {
+            this.deadLetterIsolation = isolation;
             return this;
         }
 
