@@ -51,7 +51,7 @@ final class DownCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Map<String, CompletableFuture<?>> progress = new LinkedHashMap<>();
         stops.forEach((server, future) -> progress.put(server.displayName(), future));
-        ProgressLine.await(out, progress);
+        ProgressLine.await(out, progress, "stopping…", "stopped");
 
         boolean clean = true;
         for (Map.Entry<LocalServer, CompletableFuture<Boolean>> stop : stops.entrySet()) {

@@ -17,8 +17,13 @@ final class ProgressLine {
 
     private ProgressLine() {}
 
-    /** Blocks until every task has finished (successfully or not), showing their state meanwhile. */
+    /** Blocks until every task has finished (successfully or not), showing "starting…" or "ready" for each. */
     static void await(PrintWriter out, Map<String, CompletableFuture<?>> tasks) {
+        await(out, tasks, "starting…", "ready");
+    }
+
+    /** As {@link #await(PrintWriter, Map)}, with the words for a running and a finished task. */
+    static void await(PrintWriter out, Map<String, CompletableFuture<?>> tasks, String running, String done) {
         boolean terminal = System.console() != null;
         long start = System.nanoTime();
         long lastPlain = 0;
@@ -29,7 +34,7 @@ final class ProgressLine {
                 break;
             } catch (TimeoutException stillRunning) {
                 long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                String line = "  " + describe(tasks) + String.format("  (%.1f s)", elapsedMillis / 1000.0);
+                String line = "  " + describe(tasks, running, done) + String.format("  (%.1f s)", elapsedMillis / 1000.0);
                 if (terminal) {
                     out.print("\r" + line + "   ");
                     out.flush();
@@ -51,10 +56,10 @@ final class ProgressLine {
         }
     }
 
-    private static String describe(Map<String, CompletableFuture<?>> tasks) {
+    private static String describe(Map<String, CompletableFuture<?>> tasks, String running, String done) {
         return tasks.entrySet().stream()
-                .map(task -> task.getKey() + ": " + (!task.getValue().isDone() ? "starting…"
-                        : task.getValue().isCompletedExceptionally() ? "FAILED" : "ready"))
+                .map(task -> task.getKey() + ": " + (!task.getValue().isDone() ? running
+                        : task.getValue().isCompletedExceptionally() ? "FAILED" : done))
                 .collect(Collectors.joining("   "));
     }
 }
