@@ -42,7 +42,7 @@ public final class DeadLetterFormat {
     }
 
     private static void line(StringBuilder out, String name, String value) {
-        out.append("  ").append(String.format("%-8s", name + ":")).append(value).append(System.lineSeparator());
+        out.append("  ").append(String.format("%-9s", name + ":")).append(value).append(System.lineSeparator());
     }
 
     /**
