@@ -48,10 +48,10 @@ class DeadLetterFormatTest {
 
         assertThat(text).contains("user-events-dlq-0@9  2025-11-25T10:15:30.123Z  EVENT_TYPE_TOO_LONG  replay attempts 2")
                 .contains("message: why EVENT_TYPE_TOO_LONG")
-                .contains("source:   user-events-1@77 (2025-11-25T10:15:30.118Z)")
-                .contains("origin:   user-events-0@41")
-                .contains("key:      user-1")
-                .contains("value:    {\"n\":77}");
+                .contains("source:  user-events-1@77 (2025-11-25T10:15:30.118Z)")
+                .contains("origin:  user-events-0@41")
+                .contains("key:     user-1")
+                .contains("value:   {\"n\":77}");
     }
 
     @Test
