@@ -3,9 +3,7 @@ package dev.eventpipeline.infra.cli.dlq;
 import dev.eventpipeline.infra.cli.StatusLine;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +110,9 @@ public final class DlqCommand implements Runnable {
                     + "cut at " + DeadLetterFormat.WIDTH + " characters with its size; hex when not UTF-8).",
                     "--follow keeps printing new ones until Ctrl-C; --format json prints one whole object a line."})
     static final class Tail implements Callable<Integer> {
+        private static final java.util.Comparator<DeadLetterRecord> LATEST_LAST =
+                java.util.Comparator.comparing(DeadLetterRecord::timestamp).thenComparing(DeadLetterRecord::coordinates);
+
         @Option(names = "--reason", paramLabel = "R", description = "Only this reason (repeatable).")
         Set<String> reasons = Set.of();
 
@@ -146,7 +147,8 @@ public final class DlqCommand implements Runnable {
             }
             DeadLetterSelection selection = range.selection(reasons, Instant.now());
             DlqConnectionOptions.Connection connection = kafka.connection();
-            Deque<DeadLetterRecord> latest = new ArrayDeque<>();
+            // the latest by timestamp (partitions are read side by side, not in time order), oldest on top
+            java.util.PriorityQueue<DeadLetterRecord> latest = new java.util.PriorityQueue<>(LATEST_LAST);
             AtomicBoolean stop = new AtomicBoolean();
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
@@ -163,16 +165,16 @@ public final class DlqCommand implements Runnable {
             try (DeadLetterReader reader = new DeadLetterReader(connection.clientProperties(), connection.deadLetterTopic())) {
                 reader.readRange(selection.since(), letter -> {
                     if (selection.matches(letter) && lines > 0) {
-                        latest.addLast(letter);
+                        latest.add(letter);
                         if (latest.size() > lines) {
-                            latest.removeFirst();
+                            latest.poll();
                         }
                     }
                 });
                 if (format == Format.text) {
                     out.println("Dead-letter topic " + connection.describe() + ", " + describe(selection) + ":");
                 }
-                latest.forEach(letter -> print(out, letter));
+                latest.stream().sorted(LATEST_LAST).forEach(letter -> print(out, letter));
                 out.flush();
                 if (follow) {
                     reader.follow(letter -> {
