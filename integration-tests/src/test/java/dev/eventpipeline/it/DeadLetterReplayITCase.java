@@ -135,8 +135,8 @@ class DeadLetterReplayITCase {
 
     /** The event ids of every row of the test's users (their events are 10 minutes old, ms apart), duplicates kept. */
     private List<UUID> rowIds() {
-        Set<LocalDate> days = Set.of(base.atZone(ZoneOffset.UTC).toLocalDate(),
-                base.plusSeconds(1).atZone(ZoneOffset.UTC).toLocalDate());
+        Set<LocalDate> days = new java.util.TreeSet<>(List.of(base.atZone(ZoneOffset.UTC).toLocalDate(),
+                base.plusSeconds(1).atZone(ZoneOffset.UTC).toLocalDate()));
         List<UUID> ids = new ArrayList<>();
         for (UUID user : users) {
             for (LocalDate day : days) {
