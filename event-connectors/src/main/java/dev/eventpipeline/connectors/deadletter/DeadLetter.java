@@ -27,6 +27,8 @@ public class DeadLetter {
     public String message;
     /** When the pipeline refused it, epoch milliseconds. */
     public long rejectedAt;
+    /** The source record's replay provenance, copied unchanged; null when it was not a replay. */
+    public ReplayProvenance replay;
 
     public DeadLetter() {}
 
@@ -41,6 +43,7 @@ public class DeadLetter {
         letter.reason = rejection.reason().name();
         letter.message = rejection.message();
         letter.rejectedAt = rejectedAt;
+        letter.replay = raw.replay;
         return letter;
     }
 
@@ -68,6 +71,7 @@ public class DeadLetter {
         letter.reason = RejectReason.WRITE_REJECTED.name();
         letter.message = message;
         letter.rejectedAt = rejectedAt;
+        letter.replay = sourced.replay();
         return letter;
     }
 
@@ -82,7 +86,8 @@ public class DeadLetter {
                 && sourceTimestamp == that.sourceTimestamp
                 && Objects.equals(reason, that.reason)
                 && Objects.equals(message, that.message)
-                && rejectedAt == that.rejectedAt;
+                && rejectedAt == that.rejectedAt
+                && Objects.equals(replay, that.replay);
     }
 
     @Override

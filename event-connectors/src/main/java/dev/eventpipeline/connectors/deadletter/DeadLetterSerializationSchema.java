@@ -40,6 +40,10 @@ final class DeadLetterSerializationSchema implements KafkaRecordSerializationSch
                 header(DeadLetterHeaders.SOURCE_OFFSET, Long.toString(letter.sourceOffset)),
                 header(DeadLetterHeaders.SOURCE_TIMESTAMP, Long.toString(letter.sourceTimestamp)),
                 header(DeadLetterHeaders.REJECTED_AT, Long.toString(letter.rejectedAt))));
+        if (letter.replay != null) {
+            // A replayed record refused again: its dlq.replay.* headers as it carried them (see ReplayProvenance).
+            headers.addAll(letter.replay.headers());
+        }
         byte[] value = letter.value;
         int room = maxRecordBytes - RECORD_OVERHEAD_BYTES - length(letter.key) - headerBytes(headers);
         if (value != null && value.length > room) {

@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.kafka;
 
+import dev.eventpipeline.connectors.deadletter.ReplayProvenance;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -16,6 +17,8 @@ public class RawEvent {
     public long offset;
     /** The Kafka record timestamp, epoch milliseconds. */
     public long timestamp;
+    /** Set when the record was sent by `pipeline dlq replay` (its {@code dlq.replay.*} headers); else null. */
+    public ReplayProvenance replay;
 
     public RawEvent() {}
 
@@ -28,6 +31,12 @@ public class RawEvent {
         this.timestamp = timestamp;
     }
 
+    public RawEvent(byte[] key, byte[] value, String topic, int partition, long offset, long timestamp,
+            ReplayProvenance replay) {
+        this(key, value, topic, partition, offset, timestamp);
+        this.replay = replay;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof RawEvent that
@@ -36,7 +45,8 @@ public class RawEvent {
                 && Objects.equals(topic, that.topic)
                 && partition == that.partition
                 && offset == that.offset
-                && timestamp == that.timestamp;
+                && timestamp == that.timestamp
+                && Objects.equals(replay, that.replay);
     }
 
     @Override

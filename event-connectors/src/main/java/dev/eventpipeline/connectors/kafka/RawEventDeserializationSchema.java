@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.kafka;
 
+import dev.eventpipeline.connectors.deadletter.ReplayProvenance;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -7,7 +8,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Passes every Kafka record on as a {@link RawEvent}, bytes untouched. Decoding happens in an
- * operator of its own, so a bad payload becomes a dead letter instead of failing the source.
+ * operator of its own, so a bad payload becomes a dead letter instead of failing the source. Of the
+ * headers only a replay's provenance ({@code dlq.replay.*}) is kept, for the dead letter it may become.
  */
 public final class RawEventDeserializationSchema implements KafkaRecordDeserializationSchema<RawEvent> {
 
@@ -17,7 +19,8 @@ public final class RawEventDeserializationSchema implements KafkaRecordDeseriali
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawEvent> out) {
         out.collect(new RawEvent(record.key(), record.value() == null ? EMPTY : record.value(),
-                record.topic(), record.partition(), record.offset(), record.timestamp()));
+                record.topic(), record.partition(), record.offset(), record.timestamp(),
+                ReplayProvenance.fromHeaders(record.headers())));
     }
 
     @Override

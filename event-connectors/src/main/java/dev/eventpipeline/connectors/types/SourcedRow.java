@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.types;
 
+import dev.eventpipeline.connectors.deadletter.ReplayProvenance;
 import dev.eventpipeline.connectors.kafka.RawEvent;
 import dev.eventpipeline.model.UserEventCassandraModel;
 
@@ -10,12 +11,19 @@ import dev.eventpipeline.model.UserEventCassandraModel;
  * and {@link SourcedRowSerializer} gives Flink its wire form.
  *
  * @param key the Kafka record key (usually the user_id), or null
+ * @param replay the source record's replay provenance (`pipeline dlq replay`), or null
  */
-public record SourcedRow(
-        UserEventCassandraModel row, byte[] key, String topic, int partition, long offset, long timestamp) {
+public record SourcedRow(UserEventCassandraModel row, byte[] key, String topic, int partition, long offset,
+        long timestamp, ReplayProvenance replay) {
+
+    /** A row from a record that was not a replay. */
+    public SourcedRow(UserEventCassandraModel row, byte[] key, String topic, int partition, long offset, long timestamp) {
+        this(row, key, topic, partition, offset, timestamp, null);
+    }
 
     public static SourcedRow of(UserEventCassandraModel row, RawEvent source) {
-        return new SourcedRow(row, source.key, source.topic, source.partition, source.offset, source.timestamp);
+        return new SourcedRow(row, source.key, source.topic, source.partition, source.offset, source.timestamp,
+                source.replay);
     }
 
     @Override

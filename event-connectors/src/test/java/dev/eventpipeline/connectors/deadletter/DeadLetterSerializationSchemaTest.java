@@ -32,6 +32,25 @@ class DeadLetterSerializationSchemaTest {
         assertThat(header(record, DeadLetterHeaders.SOURCE_TIMESTAMP)).isEqualTo("1764065730123");
         assertThat(header(record, DeadLetterHeaders.REJECTED_AT)).isEqualTo("99");
         assertThat(record.headers().lastHeader(DeadLetterHeaders.ORIGINAL_BYTES)).isNull();
+        assertThat(record.headers().lastHeader(DeadLetterHeaders.REPLAY_ATTEMPT)).as("not a replay").isNull();
+    }
+
+    @Test
+    void aReplayedRecordRefusedAgainKeepsItsAttemptAndOriginalCoordinates() {
+        RawEvent raw = new RawEvent("user-1".getBytes(UTF_8), "{}".getBytes(UTF_8), "user-events", 1, 700L, 5L,
+                new ReplayProvenance(2, "user-events", 0, 41L));
+        DeadLetter letter = DeadLetter.of(raw, Rejection.of(RejectReason.MISSING_FIELD, "user_id is missing"), 99L);
+
+        ProducerRecord<byte[], byte[]> record =
+                new DeadLetterSerializationSchema("user-events-dlq", 1_000_000).serialize(letter, null, null);
+
+        assertThat(header(record, DeadLetterHeaders.SOURCE_PARTITION)).as("where the replayed copy was read").isEqualTo("1");
+        assertThat(header(record, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("700");
+        assertThat(header(record, DeadLetterHeaders.REPLAY_ATTEMPT)).isEqualTo("2");
+        assertThat(header(record, DeadLetterHeaders.REPLAY_ORIGIN_TOPIC)).isEqualTo("user-events");
+        assertThat(header(record, DeadLetterHeaders.REPLAY_ORIGIN_PARTITION)).isEqualTo("0");
+        assertThat(header(record, DeadLetterHeaders.REPLAY_ORIGIN_OFFSET)).isEqualTo("41");
+        assertThat(ReplayProvenance.fromHeaders(record.headers())).isEqualTo(raw.replay);
     }
 
     @Test

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             GenerateCommand.class,
             QueryCommand.class,
+            dev.eventpipeline.infra.cli.dlq.DlqCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class PipelineCli implements Runnable {

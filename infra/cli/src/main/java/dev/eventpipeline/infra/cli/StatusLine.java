@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
  * A live progress line: rewritten in place on a terminal; without one (CI logs, tests) printed as a
  * plain line at most every 10 seconds, so logs stay short.
  */
-final class StatusLine {
+public final class StatusLine {
 
     private static final long PLAIN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -16,16 +16,16 @@ final class StatusLine {
     private long lastPlain = System.nanoTime();
     private int lastLength;
 
-    StatusLine(PrintWriter out) {
+    public StatusLine(PrintWriter out) {
         this(out, System.console() != null);
     }
 
-    StatusLine(PrintWriter out, boolean terminal) {
+    public StatusLine(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
     }
 
-    synchronized void update(String text) {
+    public synchronized void update(String text) {
         if (terminal) {
             out.print("\r  " + text + " ".repeat(Math.max(0, lastLength - text.length())));
             lastLength = text.length();
@@ -38,7 +38,7 @@ final class StatusLine {
     }
 
     /** Clears the line (on a terminal), so the next output starts on a clean line. */
-    synchronized void clear() {
+    public synchronized void clear() {
         if (terminal && lastLength > 0) {
             out.print("\r" + " ".repeat(lastLength + 2) + "\r");
             out.flush();
@@ -46,7 +46,7 @@ final class StatusLine {
         }
     }
 
-    static String seconds(long startNanos) {
+    public static String seconds(long startNanos) {
         return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 }
