@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.cassandra;
 
+import dev.eventpipeline.connectors.metrics.PipelineMetrics;
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
 import dev.eventpipeline.connectors.types.RowBatch;
 import dev.eventpipeline.model.RejectReason;
@@ -52,13 +53,13 @@ public final class CassandraWriteFunction extends RichAsyncFunction<RowBatch, De
     public void open(OpenContext openContext) throws Exception {
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         // Incremented on the driver's I/O threads, several at once: SimpleCounter would lose counts.
-        rowsWritten = metrics.counter("rowsWritten", new ThreadSafeSimpleCounter());
-        requestsWritten = metrics.counter("requestsWritten", new ThreadSafeSimpleCounter());
-        writeFailures = metrics.counter("writeFailures", new ThreadSafeSimpleCounter());
+        rowsWritten = metrics.counter(PipelineMetrics.ROWS_WRITTEN, new ThreadSafeSimpleCounter());
+        requestsWritten = metrics.counter(PipelineMetrics.REQUESTS_WRITTEN, new ThreadSafeSimpleCounter());
+        writeFailures = metrics.counter(PipelineMetrics.WRITE_FAILURES, new ThreadSafeSimpleCounter());
         // The same names as validation's, so refused rows add up with refused payloads.
-        eventsRejected = metrics.counter("eventsRejected", new ThreadSafeSimpleCounter());
-        writeRejected = metrics.addGroup("reason", RejectReason.WRITE_REJECTED.name())
-                .counter("eventsRejected", new ThreadSafeSimpleCounter());
+        eventsRejected = metrics.counter(PipelineMetrics.EVENTS_REJECTED, new ThreadSafeSimpleCounter());
+        writeRejected = metrics.addGroup(PipelineMetrics.REASON_GROUP, RejectReason.WRITE_REJECTED.name())
+                .counter(PipelineMetrics.EVENTS_REJECTED, new ThreadSafeSimpleCounter());
         try {
             executor = executors.open();
         } catch (RuntimeException e) {
