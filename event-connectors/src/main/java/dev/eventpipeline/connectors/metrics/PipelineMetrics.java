@@ -21,6 +21,11 @@ public final class PipelineMetrics {
     public static final String REASON_GROUP = "reason";
     public static final String EVENT_TIME_LAG_MILLIS = "eventTimeLagMillis";
 
+    /** Suffix of the per-second rates (Flink MeterViews over the last 60 s) beside some counters, for the REST API and Web UI. */
+    public static final String PER_SECOND = "PerSecond";
+    public static final String EVENTS_IN_RATE = EVENTS_IN + PER_SECOND;
+    public static final String EVENTS_REJECTED_RATE = EVENTS_REJECTED + PER_SECOND;
+
     // Batch rows by Cassandra partition
     public static final String BATCHES_EMITTED = "batchesEmitted";
     public static final String BUFFERED_ROWS = "bufferedRows";
@@ -30,6 +35,7 @@ public final class PipelineMetrics {
     public static final String ROWS_WRITTEN = "rowsWritten";
     public static final String REQUESTS_WRITTEN = "requestsWritten";
     public static final String WRITE_FAILURES = "writeFailures";
+    public static final String ROWS_WRITTEN_RATE = ROWS_WRITTEN + PER_SECOND;
 
     // Kafka source, per partition: KafkaSourceReader.topic.<topic>.partition.<partition>.<name> (PartitionLagSource)
     public static final String KAFKA_SOURCE_READER_GROUP = "KafkaSourceReader";

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MeterView;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -57,12 +58,15 @@ public final class DecodeAndValidateFunction extends ProcessFunction<RawEvent, S
                 new UserEventValidator(limits, clock));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         eventsIn = metrics.counter(PipelineMetrics.EVENTS_IN);
+        metrics.meter(PipelineMetrics.EVENTS_IN_RATE, new MeterView(eventsIn));
         eventsValid = metrics.counter(PipelineMetrics.EVENTS_VALID);
         eventsRejected = metrics.counter(PipelineMetrics.EVENTS_REJECTED);
         rejectedByReason = new EnumMap<>(RejectReason.class);
         for (RejectReason reason : RejectReason.values()) {
-            rejectedByReason.put(reason, metrics.addGroup(PipelineMetrics.REASON_GROUP, reason.name())
-                    .counter(PipelineMetrics.EVENTS_REJECTED));
+            MetricGroup byReason = metrics.addGroup(PipelineMetrics.REASON_GROUP, reason.name());
+            Counter rejected = byReason.counter(PipelineMetrics.EVENTS_REJECTED);
+            byReason.meter(PipelineMetrics.EVENTS_REJECTED_RATE, new MeterView(rejected));
+            rejectedByReason.put(reason, rejected);
         }
         lastEventTimeMillis = Long.MIN_VALUE;
         // How far behind the wall clock the newest processed event is; -1 before the first one.
