@@ -106,7 +106,7 @@ class MetricsEndpointITCase {
             assertThat(metrics.sum(PipelineMetrics.PROM_EVENTS_REJECTED)).isEqualTo(sent.invalidSent());
             for (RejectReason reason : RejectReason.values()) {
                 assertThat(metrics.sum(PipelineMetrics.PROM_EVENTS_REJECTED_BY_REASON, labels -> reason.name().equals(labels.get("reason"))))
-                        .as("dead letters of reason %s", reason).isEqualTo(sent.invalidByReason().getOrDefault(reason, 0L));
+                        .as("dead letters of reason %s", reason).isEqualTo(sent.invalidByReason().getOrDefault(reason, 0L).doubleValue());
             }
             assertThat(sent.invalidByReason()).hasSizeGreaterThan(5);
             assertThat(metrics.sum(PipelineMetrics.PROM_ROWS_WRITTEN)).isEqualTo(sent.validSent());
