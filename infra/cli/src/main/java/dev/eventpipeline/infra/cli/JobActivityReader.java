@@ -3,12 +3,15 @@ package dev.eventpipeline.infra.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventpipeline.connectors.metrics.PipelineMetrics;
 import dev.eventpipeline.infra.flink.FlinkRest;
+import dev.eventpipeline.infra.process.Wait;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,10 +23,26 @@ final class JobActivityReader {
     private static final Pattern LAG = Pattern.compile("\\." + PipelineMetrics.KAFKA_SOURCE_READER_GROUP + "\\."
             + PipelineMetrics.TOPIC_GROUP + "\\.(.+)\\." + PipelineMetrics.PARTITION_GROUP + "\\.(\\d+)\\." + PipelineMetrics.RECORDS_LAG + "$");
 
+    private static final Duration METRICS_REFRESH = Duration.ofSeconds(5);
+
     private final FlinkRest rest;
 
     JobActivityReader(FlinkRest rest) {
         this.rest = rest;
+    }
+
+    private Map<String, FlinkRest.Aggregate> metrics(String jobId) throws IOException {
+        return rest.subtaskMetrics(jobId, id ->
+                id.endsWith("." + PipelineMetrics.EVENTS_IN_RATE) || id.endsWith("." + PipelineMetrics.ROWS_WRITTEN_RATE)
+                        || REASON_RATE.matcher(id).find() || LAG.matcher(id).find());
+    }
+
+    private Map<String, FlinkRest.Aggregate> fetch(String jobId) {
+        try {
+            return metrics(jobId);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The latest job's activity; empty when the REST API lists no job. */
@@ -33,9 +52,18 @@ final class JobActivityReader {
             return Optional.empty();
         }
         FlinkRest.JobOverview job = latest.get();
-        Map<String, FlinkRest.Aggregate> metrics = rest.subtaskMetrics(job.id(), id ->
-                id.endsWith("." + PipelineMetrics.EVENTS_IN_RATE) || id.endsWith("." + PipelineMetrics.ROWS_WRITTEN_RATE)
-                        || REASON_RATE.matcher(id).find() || LAG.matcher(id).find());
+        Map<String, FlinkRest.Aggregate> metrics = metrics(job.id());
+        if (metrics.isEmpty()) {
+            // Flink's REST API serves metrics from a cache that a request only starts to refresh (every 10 s at
+            // most): the first request after a quiet while finds it empty or stale. Ask again, briefly.
+            AtomicReference<Map<String, FlinkRest.Aggregate>> refreshed = new AtomicReference<>(metrics);
+            try {
+                Wait.until("the job's metrics", METRICS_REFRESH, () -> !refreshed.updateAndGet(old -> fetch(job.id())).isEmpty());
+            } catch (TimeoutException stillNone) {
+                // shown as such: no rates, no lag yet
+            }
+            metrics = refreshed.get();
+        }
         double eventsIn = 0;
         double rows = 0;
         Map<String, Double> deadLetters = new TreeMap<>();

@@ -140,7 +140,7 @@ class MetricsEndpointITCase {
             Wait.until("status with rates and a checkpoint", DEADLINE, () -> {
                 status.set(StatusCommand.activity(endpoints, ""));
                 String text = String.join("\n", status.get());
-                return text.contains("last checkpoint #");
+                return text.contains("last checkpoint #") && text.contains("(total 0)");
             });
             String text = String.join("\n", status.get());
             assertThat(text).contains("metrics (Prometheus) " + LocalJob.metricsUrl(options.metricsPort), "RUNNING", "(total 0)")
