@@ -97,7 +97,7 @@ public final class EventPipelineJob {
             return StreamExecutionEnvironment.getExecutionEnvironment();
         }
         // Loopback only and no JAR uploads unless the user's Flink configuration says otherwise.
-        Configuration local = LocalClusterConfiguration.of(System.getenv());
+        Configuration local = LocalClusterConfiguration.of(System.getenv(), job.localMetricsPort());
         local.addAll(UserEventPipeline.flinkConfiguration(job));
         local.set(RestOptions.PORT, job.localWebUiPort());
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(local);

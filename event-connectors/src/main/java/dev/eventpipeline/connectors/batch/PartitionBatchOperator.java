@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.batch;
 
+import dev.eventpipeline.connectors.metrics.PipelineMetrics;
 import dev.eventpipeline.connectors.types.RowBatch;
 import dev.eventpipeline.connectors.types.SourcedRow;
 import dev.eventpipeline.model.TableLayout;
@@ -43,10 +44,10 @@ public final class PartitionBatchOperator extends AbstractStreamOperator<RowBatc
     public void open() throws Exception {
         super.open();
         batches = new PartitionBatches(settings.maxRows(), settings.maxBytes(), settings.maxBufferedRows(), layout);
-        batchesEmitted = getMetricGroup().counter("batchesEmitted");
+        batchesEmitted = getMetricGroup().counter(PipelineMetrics.BATCHES_EMITTED);
         // Distinct events (other event_id) that replaced a buffered row of the same primary key.
-        rowCollisions = getMetricGroup().counter("rowCollisions");
-        getMetricGroup().gauge("bufferedRows", () -> batches.bufferedRows());
+        rowCollisions = getMetricGroup().counter(PipelineMetrics.ROW_COLLISIONS);
+        getMetricGroup().gauge(PipelineMetrics.BUFFERED_ROWS, () -> batches.bufferedRows());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.cassandra;
 
+import dev.eventpipeline.connectors.metrics.PipelineMetrics;
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
 import dev.eventpipeline.connectors.types.RowBatch;
 import dev.eventpipeline.model.RejectReason;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MeterView;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
@@ -52,13 +54,15 @@ public final class CassandraWriteFunction extends RichAsyncFunction<RowBatch, De
     public void open(OpenContext openContext) throws Exception {
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         // Incremented on the driver's I/O threads, several at once: SimpleCounter would lose counts.
-        rowsWritten = metrics.counter("rowsWritten", new ThreadSafeSimpleCounter());
-        requestsWritten = metrics.counter("requestsWritten", new ThreadSafeSimpleCounter());
-        writeFailures = metrics.counter("writeFailures", new ThreadSafeSimpleCounter());
+        rowsWritten = metrics.counter(PipelineMetrics.ROWS_WRITTEN, new ThreadSafeSimpleCounter());
+        metrics.meter(PipelineMetrics.ROWS_WRITTEN_RATE, new MeterView(rowsWritten));
+        requestsWritten = metrics.counter(PipelineMetrics.REQUESTS_WRITTEN, new ThreadSafeSimpleCounter());
+        writeFailures = metrics.counter(PipelineMetrics.WRITE_FAILURES, new ThreadSafeSimpleCounter());
         // The same names as validation's, so refused rows add up with refused payloads.
-        eventsRejected = metrics.counter("eventsRejected", new ThreadSafeSimpleCounter());
-        writeRejected = metrics.addGroup("reason", RejectReason.WRITE_REJECTED.name())
-                .counter("eventsRejected", new ThreadSafeSimpleCounter());
+        eventsRejected = metrics.counter(PipelineMetrics.EVENTS_REJECTED, new ThreadSafeSimpleCounter());
+        MetricGroup refused = metrics.addGroup(PipelineMetrics.REASON_GROUP, RejectReason.WRITE_REJECTED.name());
+        writeRejected = refused.counter(PipelineMetrics.EVENTS_REJECTED, new ThreadSafeSimpleCounter());
+        refused.meter(PipelineMetrics.EVENTS_REJECTED_RATE, new MeterView(writeRejected));
         try {
             executor = executors.open();
         } catch (RuntimeException e) {

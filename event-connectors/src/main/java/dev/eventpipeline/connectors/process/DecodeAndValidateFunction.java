@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.process;
 
+import dev.eventpipeline.connectors.metrics.PipelineMetrics;
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
 import dev.eventpipeline.connectors.kafka.RawEvent;
 import dev.eventpipeline.connectors.types.SourcedRow;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MeterView;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -55,16 +57,20 @@ public final class DecodeAndValidateFunction extends ProcessFunction<RawEvent, S
         processor = new RawEventProcessor(UserEventJsonCodec.withMaxPayloadBytes(maxPayloadBytes),
                 new UserEventValidator(limits, clock));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        eventsIn = metrics.counter("eventsIn");
-        eventsValid = metrics.counter("eventsValid");
-        eventsRejected = metrics.counter("eventsRejected");
+        eventsIn = metrics.counter(PipelineMetrics.EVENTS_IN);
+        metrics.meter(PipelineMetrics.EVENTS_IN_RATE, new MeterView(eventsIn));
+        eventsValid = metrics.counter(PipelineMetrics.EVENTS_VALID);
+        eventsRejected = metrics.counter(PipelineMetrics.EVENTS_REJECTED);
         rejectedByReason = new EnumMap<>(RejectReason.class);
         for (RejectReason reason : RejectReason.values()) {
-            rejectedByReason.put(reason, metrics.addGroup("reason", reason.name()).counter("eventsRejected"));
+            MetricGroup byReason = metrics.addGroup(PipelineMetrics.REASON_GROUP, reason.name());
+            Counter rejected = byReason.counter(PipelineMetrics.EVENTS_REJECTED);
+            byReason.meter(PipelineMetrics.EVENTS_REJECTED_RATE, new MeterView(rejected));
+            rejectedByReason.put(reason, rejected);
         }
         lastEventTimeMillis = Long.MIN_VALUE;
         // How far behind the wall clock the newest processed event is; -1 before the first one.
-        metrics.gauge("eventTimeLagMillis", () -> lastEventTimeMillis == Long.MIN_VALUE
+        metrics.gauge(PipelineMetrics.EVENT_TIME_LAG_MILLIS, () -> lastEventTimeMillis == Long.MIN_VALUE
                 ? -1L : clock.millis() - lastEventTimeMillis);
     }
 

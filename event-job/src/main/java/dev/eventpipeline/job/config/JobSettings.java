@@ -41,6 +41,12 @@ public abstract class JobSettings implements Serializable {
 
     public abstract int localWebUiPort();
 
+    /** The local job's Prometheus endpoint port; 0 for none. */
+    @Value.Default
+    public int localMetricsPort() {
+        return 0;
+    }
+
     /** Run the start-up checks (dev.eventpipeline.job.preflight) before the job is built and submitted. */
     @Value.Default
     public boolean preflight() {

@@ -139,6 +139,7 @@ public abstract class PipelineConfig {
                 .maxPayloadBytes(reader.get(MAX_PAYLOAD_BYTES))
                 .local(reader.get(LOCAL))
                 .localWebUiPort(reader.get(LOCAL_WEB_UI_PORT))
+                .localMetricsPort(reader.get(LOCAL_METRICS_PORT))
                 .preflight(reader.get(JOB_PREFLIGHT))
                 .build();
         reader.checkTogether(cassandra, job);

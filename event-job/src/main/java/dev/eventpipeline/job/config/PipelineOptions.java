@@ -233,6 +233,9 @@ public final class PipelineOptions {
             "local", "false", "Run in an embedded Flink MiniCluster instead of submitting to a cluster", bool());
     public static final ConfigOption<Integer> LOCAL_WEB_UI_PORT = ConfigOption.of(
             "local.web-ui-port", "8081", "Flink Web UI port in local mode; 0 picks a free one", intBetween(0, 65535));
+    public static final ConfigOption<Integer> LOCAL_METRICS_PORT = ConfigOption.of(
+            "local.metrics-port", "9249", "Prometheus endpoint port (http://127.0.0.1:<port>/metrics) in local mode; 0 for none",
+            intBetween(0, 65535));
     public static final ConfigOption<Boolean> JOB_PREFLIGHT = ConfigOption.of(
             "job.preflight", "true",
             "Before submitting, check that the topics, the table (columns, types, key for cassandra.table-layout), "
@@ -255,7 +258,7 @@ public final class PipelineOptions {
             MAX_PAYLOAD_BYTES, MAX_EVENT_TYPE_LENGTH, MAX_METADATA_ENTRIES, MAX_METADATA_KEY_LENGTH,
             MAX_METADATA_VALUE_BYTES, MAX_ROW_BYTES, MAX_FUTURE_SKEW, MAX_AGE,
             JOB_NAME, JOB_PARALLELISM, CHECKPOINT_INTERVAL, RESTART_INITIAL_BACKOFF, RESTART_MAX_BACKOFF,
-            WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, LOCAL, LOCAL_WEB_UI_PORT, JOB_PREFLIGHT);
+            WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, LOCAL, LOCAL_WEB_UI_PORT, LOCAL_METRICS_PORT, JOB_PREFLIGHT);
 
     private PipelineOptions() {}
 

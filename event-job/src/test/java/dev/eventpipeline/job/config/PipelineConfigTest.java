@@ -152,6 +152,7 @@ class PipelineConfigTest {
         "local|perhaps|true or false",
         "job.preflight|sometimes|true or false",
         "local.web-ui-port|-1|from 0 to 65535",
+        "local.metrics-port|65536|from 0 to 65535",
     })
     void everyOptionNamesKeyValueAndFix(String key, String value, String reason) {
         List<String> problems = problemsOf(Map.of(), "--" + key, value);

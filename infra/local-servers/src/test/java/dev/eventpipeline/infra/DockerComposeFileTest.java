@@ -33,7 +33,8 @@ class DockerComposeFileTest {
     @Test
     void hasTheWholeStackAndItsInitJobs() {
         assertThat(services.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "kafka", "kafka-init", "cassandra", "cassandra-init", "flink-jobmanager", "flink-taskmanager", "kafka-ui");
+                "kafka", "kafka-init", "cassandra", "cassandra-init", "flink-jobmanager", "flink-taskmanager", "kafka-ui",
+                "prometheus", "grafana");
         assertThat(image("kafka")).startsWith("apache/kafka:4.");
         assertThat(image("cassandra")).startsWith("cassandra:5.");
         assertThat(image("flink-jobmanager")).startsWith("flink:1.20").isEqualTo(image("flink-taskmanager"));
@@ -47,6 +48,26 @@ class DockerComposeFileTest {
         assertThat(hostPorts("cassandra")).containsExactly(LocalCassandra.DEFAULT_CQL_PORT);
         assertThat(hostPorts("flink-jobmanager")).containsExactly(8081);
         assertThat(hostPorts("kafka-ui")).containsExactly(8080);
+        assertThat(hostPorts("prometheus")).containsExactly(9090);
+        assertThat(hostPorts("grafana")).containsExactly(3000);
+    }
+
+    @Test
+    void prometheusScrapesTheReporterBothFlinkProcessesRun() throws Exception {
+        for (String flink : List.of("flink-jobmanager", "flink-taskmanager")) {
+            assertThat(services.get(flink).get("environment").get("FLINK_PROPERTIES").asText()).as(flink).contains(
+                    "metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory",
+                    "metrics.reporter.prom.port: 9249");
+        }
+        JsonNode scrape = new ObjectMapper(new YAMLFactory()).readTree(infraDir.resolve("prometheus/prometheus.yml").toFile());
+        assertThat(scrape.findValue("targets")).extracting(JsonNode::toString).asString()
+                .contains("flink-jobmanager:9249", "flink-taskmanager:9249");
+        assertThat(hostPaths("prometheus")).containsExactly("./prometheus/prometheus.yml");
+        assertThat(hostPaths("grafana")).containsExactly("./grafana/provisioning/datasources", "./grafana/provisioning/dashboards",
+                "./grafana/event-pipeline-dashboard.json");
+        JsonNode datasources = new ObjectMapper(new YAMLFactory())
+                .readTree(infraDir.resolve("grafana/provisioning/datasources/prometheus.yml").toFile());
+        assertThat(datasources.findValue("url").asText()).isEqualTo("http://prometheus:9090");
     }
 
     @Test

@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
         long demoStart = System.nanoTime();
         LocalServers servers = stack.servers();
         LocalJob local = new LocalJob(stack.workDir());
-        local.requireStartable(jobJvm.webUiPort);
+        local.requireStartable(jobJvm);
         DemoCleanup cleanup = new DemoCleanup(servers, out);
         AtomicBoolean stopSending = new AtomicBoolean();
         Thread hook = new Thread(() -> {
@@ -92,11 +92,14 @@ final class DemoCommand implements Callable<Integer> {
 
             step(2, "The job: Flink MiniCluster in its own JVM");
             long jobStart = System.nanoTime();
-            ServerProcess job = local.start(servers, jobJvm.webUiPort, jobJvm.jobHeap, jobArguments());
+            ServerProcess job = local.start(servers, jobJvm, jobArguments());
             cleanup.jobStarted(job);
             local.awaitRunning(job, jobJvm.webUiPort, new StatusLine(out));
             out.printf("  running in %s (pid %d). Web UI: %s   Log: %s%n", StatusLine.seconds(jobStart), job.pid(),
                     FlinkRest.webUrl(jobJvm.webUiPort), local.logFile());
+            if (jobJvm.metricsPort != 0) {
+                out.printf("  Metrics (Prometheus): %s%n", LocalJob.metricsUrl(jobJvm.metricsPort));
+            }
 
             step(3, String.format(Locale.ROOT, "Sending %,d events (%,d users, %.1f%% invalid) to %s", generator.events(),
                     generator.users(), generator.invalidFraction() * 100, KafkaTopics.USER_EVENTS));

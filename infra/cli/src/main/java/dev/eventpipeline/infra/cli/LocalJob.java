@@ -61,13 +61,64 @@ final class LocalJob {
         return ServerProcess.findRecorded(pidFile(), MAIN_CLASS);
     }
 
-    /** Refuses when a job already runs on this stack, or when the Web UI port is taken. */
-    void requireStartable(int webUiPort) {
+    /** The ports of the job started by `run` or `demo`, as it recorded them (run/job-endpoints.properties). */
+    record Endpoints(int webUiPort, int metricsPort) {
+
+        String webUrl() {
+            return FlinkRest.webUrl(webUiPort);
+        }
+
+        /** The Prometheus endpoint's address; empty when the job has none. */
+        Optional<String> metricsUrl() {
+            return metricsPort == 0 ? Optional.empty() : Optional.of(LocalJob.metricsUrl(metricsPort));
+        }
+    }
+
+    static String metricsUrl(int metricsPort) {
+        return "http://127.0.0.1:" + metricsPort + "/metrics";
+    }
+
+    Path endpointsFile() {
+        return workDir.resolve("run/job-endpoints.properties");
+    }
+
+    /** The running job's ports; empty for a job started before they were recorded. */
+    Optional<Endpoints> endpoints() {
+        Properties properties = new Properties();
+        try (InputStream in = java.nio.file.Files.newInputStream(endpointsFile())) {
+            properties.load(in);
+            return Optional.of(new Endpoints(Integer.parseInt(properties.getProperty("web-ui-port")),
+                    Integer.parseInt(properties.getProperty("metrics-port", "0"))));
+        } catch (IOException | RuntimeException missingOrOld) {
+            return Optional.empty();
+        }
+    }
+
+    private void recordEndpoints(Endpoints endpoints) {
+        Properties properties = new Properties();
+        properties.setProperty("web-ui-port", Integer.toString(endpoints.webUiPort()));
+        properties.setProperty("metrics-port", Integer.toString(endpoints.metricsPort()));
+        try {
+            java.nio.file.Files.createDirectories(endpointsFile().getParent());
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(endpointsFile())) {
+                properties.store(out, "ports of the job started by `pipeline run` or `demo`");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Refuses when a job already runs on this stack, or when the Web UI or metrics port is taken. */
+    void requireStartable(LocalJobOptions options) {
+        int webUiPort = options.webUiPort;
         running().ifPresent(job -> {
             throw new IllegalStateException("a job is already running on this stack (pid " + job.pid()
                     + ", log " + logFile() + "); stop it with Ctrl-C where it was started, or `pipeline down`.");
         });
         Ports.requireFree(webUiPort, "Flink Web UI; choose another with --web-ui-port");
+        if (options.metricsPort != 0) {
+            Ports.requireFree(options.metricsPort, "the job's Prometheus endpoint; choose another with --metrics-port, 0 for none");
+        }
     }
 
     /**
@@ -76,8 +127,11 @@ final class LocalJob {
      * writer role). Secrets, the stack's and any among {@code jobArguments}, reach the job through its
      * environment, never its command line ({@link JobSecrets}).
      */
-    ServerProcess start(LocalServers servers, int webUiPort, String heap, List<String> jobArguments) {
+    ServerProcess start(LocalServers servers, LocalJobOptions options, List<String> jobArguments) {
+        int webUiPort = options.webUiPort;
+        String heap = options.jobHeap;
         List<String> arguments = new ArrayList<>(connectionArguments(servers, webUiPort));
+        arguments.addAll(List.of("--" + PipelineOptions.LOCAL_METRICS_PORT.key(), Integer.toString(options.metricsPort)));
         Map<String, String> environment = new LinkedHashMap<>();
         servers.security().ifPresent(security -> {
             JobSecrets.Split secured = JobSecrets.split(security.jobSettings());
@@ -92,6 +146,7 @@ final class LocalJob {
         jvm.addAll(flinkJvmOpens());
         Path classpath = ServerClasspath.writeArgFile(ownClasspath(), workDir.resolve("run/job.classpath"));
         JavaCommand command = new JavaCommand(jvm, classpath, MAIN_CLASS, arguments);
+        recordEndpoints(new Endpoints(webUiPort, options.metricsPort));
         return ServerProcess.launch(command, workDir, logFile(), pidFile(), environment);
     }
 

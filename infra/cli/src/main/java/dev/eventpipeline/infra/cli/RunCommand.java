@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         LocalServers servers = stack.servers();
         requireRunning(servers);
         LocalJob local = new LocalJob(stack.workDir());
-        local.requireStartable(jobJvm.webUiPort);
+        local.requireStartable(jobJvm);
 
         List<String> arguments = new ArrayList<>(table.jobArguments());
         arguments.addAll(jobOptions);
@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
                 + (shown.environment().isEmpty() ? "" : " (secret options " + String.join(", ", shown.environment().keySet())
                         + " passed in the environment)"));
         out.flush();
-        ServerProcess job = local.start(servers, jobJvm.webUiPort, jobJvm.jobHeap, arguments);
+        ServerProcess job = local.start(servers, jobJvm, arguments);
         Thread hook = new Thread(() -> {
             if (job.isAlive()) {
                 out.println();
@@ -76,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
             local.awaitRunning(job, jobJvm.webUiPort, new StatusLine(out));
             out.printf("Job running (pid %d). Web UI: %s   Log: %s (`pipeline logs job -f`)%n", job.pid(),
                     FlinkRest.webUrl(jobJvm.webUiPort), local.logFile());
+            if (jobJvm.metricsPort != 0) {
+                out.printf("Metrics (Prometheus): %s   Live rates: `pipeline status`%n", LocalJob.metricsUrl(jobJvm.metricsPort));
+            }
             out.println("Send events with `pipeline generate`, read them with `pipeline query`. Ctrl-C stops the job.");
             out.flush();
             return watch(job, local, out);

@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The calls of Flink's REST API (the one behind the Web UI) that the CLI and the tests need: the jobs and
@@ -159,6 +162,40 @@ public final class FlinkRest {
             }
         }
         return found ? OptionalLong.of(total) : OptionalLong.empty();
+    }
+
+    /** A subtask metric aggregated over a vertex's subtasks (and over vertices, for an id in several). */
+    public record Aggregate(double sum, double max) {
+
+        Aggregate plus(Aggregate other) {
+            return new Aggregate(sum + other.sum, Math.max(max, other.max));
+        }
+    }
+
+    /**
+     * Every subtask metric of the job whose id {@code wanted} accepts (ids are {@code <operator>.<group>….<name>}),
+     * summed and maxed over subtasks; one request per vertex for the list and one for the values.
+     */
+    public Map<String, Aggregate> subtaskMetrics(String jobId, Predicate<String> wanted) throws IOException {
+        Map<String, Aggregate> result = new TreeMap<>();
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            String path = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
+            List<String> ids = new ArrayList<>();
+            for (JsonNode available : get(path)) {
+                String id = available.path("id").asText();
+                if (wanted.test(id)) {
+                    ids.add(id);
+                }
+            }
+            if (ids.isEmpty()) {
+                continue;
+            }
+            for (JsonNode value : get(path + "?agg=sum,max&get=" + encode(String.join(",", ids)))) {
+                result.merge(value.path("id").asText(), new Aggregate(value.path("sum").asDouble(), value.path("max").asDouble()),
+                        Aggregate::plus);
+            }
+        }
+        return result;
     }
 
     public void cancel(String jobId) throws IOException {
