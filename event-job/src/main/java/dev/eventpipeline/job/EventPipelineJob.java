@@ -5,7 +5,7 @@ import dev.eventpipeline.job.config.HelpText;
 import dev.eventpipeline.job.config.InvalidConfigurationException;
 import dev.eventpipeline.job.config.JobSettings;
 import dev.eventpipeline.job.config.PipelineConfig;
-import dev.eventpipeline.job.config.PipelineOptions;
+import dev.eventpipeline.job.config.JobOptions;
 import dev.eventpipeline.job.preflight.Preflight;
 import dev.eventpipeline.job.preflight.PreflightReport;
 import java.io.PrintStream;
@@ -65,7 +65,7 @@ public final class EventPipelineJob {
             return Start.refused();
         }
         if (!config.job().preflight()) {
-            LOG.info("{}=false: start-up checks skipped", PipelineOptions.JOB_PREFLIGHT.key());
+            LOG.info("{}=false: start-up checks skipped", JobOptions.JOB_PREFLIGHT.key());
             return Start.run(config);
         }
         PreflightReport report = Preflight.run(config);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Each documented Cassandra 5.0 limit on a {@code user_events} row, and proof that the validation rules
  * enforce it before any write: under the WIDEST configuration the job's options allow (the maxima of the
- * {@code validation.*} options in event-job's {@code PipelineOptions}), an event at the edge is accepted
+ * {@code validation.*} options in event-job's {@code JobOptions}), an event at the edge is accepted
  * only if its row fits the limit, and the first value beyond the edge is refused. "Before a write" means
  * here: the validator refuses it, so {@link UserEventMapper} never makes a row of it.
  */
@@ -37,7 +37,7 @@ class CassandraLimitsTest {
 
     private static final Instant NOW = Instant.parse("2025-11-25T12:00:00Z");
 
-    /** The maximum of {@code validation.max-metadata-entries} (event-job PipelineOptions). */
+    /** The maximum of {@code validation.max-metadata-entries} (event-job JobOptions). */
     private static final int WIDEST_MAX_METADATA_ENTRIES = 10_000;
 
     /** The maxima of every {@code validation.*} size option. */

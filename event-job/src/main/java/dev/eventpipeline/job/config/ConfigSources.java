@@ -111,7 +111,7 @@ public final class ConfigSources {
     }
 
     private static boolean isFlag(String key) {
-        return PipelineOptions.ALL.stream()
+        return JobOptions.ALL.stream()
                 .anyMatch(option -> option.key().equals(key) && "false".equals(option.defaultValue().orElse(null)));
     }
 
@@ -132,7 +132,7 @@ public final class ConfigSources {
 
     private void readEnvironment(Map<String, String> environment) {
         Map<String, String> keysByVariable = new LinkedHashMap<>();
-        for (ConfigOption<?> option : PipelineOptions.ALL) {
+        for (JobOption<?> option : JobOptions.ALL) {
             keysByVariable.put(option.environmentVariable(), option.key());
         }
         environment.keySet().stream().sorted().forEach(variable -> {
@@ -140,7 +140,7 @@ public final class ConfigSources {
                 return;
             }
             String key = keysByVariable.get(variable);
-            for (String prefix : PipelineOptions.PROPERTY_PREFIXES) {
+            for (String prefix : JobOptions.PROPERTY_PREFIXES) {
                 // kafka.property. -> EVENT_PIPELINE_KAFKA_PROPERTY_, dlq.property. -> EVENT_PIPELINE_DLQ_PROPERTY_
                 String variablePrefix = ENV_PREFIX + prefix.toUpperCase(Locale.ROOT).replace('.', '_');
                 if (key == null && variable.startsWith(variablePrefix)) {
@@ -158,13 +158,13 @@ public final class ConfigSources {
     }
 
     private void checkKeysAreKnown() {
-        List<String> known = PipelineOptions.ALL.stream().map(ConfigOption::key).toList();
+        List<String> known = JobOptions.ALL.stream().map(JobOption::key).toList();
         values.entrySet().removeIf(entry -> {
             String key = entry.getKey();
             if (known.contains(key)) {
                 return false;
             }
-            if (PipelineOptions.PROPERTY_PREFIXES.stream()
+            if (JobOptions.PROPERTY_PREFIXES.stream()
                     .anyMatch(prefix -> key.startsWith(prefix) && key.length() > prefix.length())) {
                 return false;
             }

@@ -1,6 +1,6 @@
 package dev.eventpipeline.job.config;
 
-import static dev.eventpipeline.job.config.PipelineOptions.*;
+import static dev.eventpipeline.job.config.JobOptions.*;
 
 import dev.eventpipeline.connectors.batch.BatchSettings;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
@@ -190,7 +190,7 @@ public abstract class PipelineConfig {
                 rowBytes, problems);
     }
 
-    private static void checkFits(ConfigOption<Integer> option, int value, String field, int rowBytes,
+    private static void checkFits(JobOption<Integer> option, int value, String field, int rowBytes,
             List<String> problems) {
         if (value > rowBytes) {
             problems.add(option.key() + "=" + value + " is more than " + MAX_ROW_BYTES.key() + "=" + rowBytes + ", so "
@@ -238,7 +238,7 @@ public abstract class PipelineConfig {
             this.problems = new ArrayList<>(earlierProblems);
         }
 
-        <T> T get(ConfigOption<T> option) {
+        <T> T get(JobOption<T> option) {
             ConfigValue value = values.get(option.key());
             String fallback = option.defaultValue().orElseThrow();
             if (value != null) {
@@ -251,7 +251,7 @@ public abstract class PipelineConfig {
             return option.parse(fallback);
         }
 
-        <T> Optional<T> optional(ConfigOption<T> option) {
+        <T> Optional<T> optional(JobOption<T> option) {
             ConfigValue value = values.get(option.key());
             if (value == null || value.text().isEmpty()) {
                 return Optional.empty();
@@ -307,7 +307,7 @@ public abstract class PipelineConfig {
          */
         void checkTls(CassandraSinkSettings cassandra) {
             if (!cassandra.ssl()) {
-                for (ConfigOption<?> option : CASSANDRA_SSL_OPTIONS) {
+                for (JobOption<?> option : CASSANDRA_SSL_OPTIONS) {
                     ConfigValue value = values.get(option.key());
                     if (value != null && !invalid.contains(option.key())) { // one problem per key
                         problems.add(option.key() + " is set (from " + value.origin() + ") but " + CASSANDRA_SSL.key()
@@ -324,7 +324,7 @@ public abstract class PipelineConfig {
             }
         }
 
-        private void typeNeedsPath(ConfigOption<String> type, ConfigOption<String> path) {
+        private void typeNeedsPath(JobOption<String> type, JobOption<String> path) {
             if (values.containsKey(type.key()) && !values.containsKey(path.key())) {
                 problems.add(type.key() + " is set but " + path.key() + " is not: set the store's path, or remove "
                         + type.key());
@@ -370,7 +370,7 @@ public abstract class PipelineConfig {
          */
         void checkDeadLetters(DeadLetterSinkSettings deadLetters, JobSettings job) {
             if (deadLetters.deliveryGuarantee() != DeadLetterGuarantee.EXACTLY_ONCE) {
-                for (ConfigOption<?> option : List.of(DLQ_TRANSACTION_TIMEOUT, DLQ_TRANSACTIONAL_ID_PREFIX)) {
+                for (JobOption<?> option : List.of(DLQ_TRANSACTION_TIMEOUT, DLQ_TRANSACTIONAL_ID_PREFIX)) {
                     ConfigValue value = values.get(option.key());
                     if (value != null && !invalid.contains(option.key())) {
                         problems.add(option.key() + " is set (from " + value.origin() + ") but " + DLQ_DELIVERY_GUARANTEE.key()
@@ -421,7 +421,7 @@ public abstract class PipelineConfig {
             return TimeUtils.formatWithHighestUnit(duration);
         }
 
-        private void report(ConfigOption<?> option, ConfigValue value, IllegalArgumentException e) {
+        private void report(JobOption<?> option, ConfigValue value, IllegalArgumentException e) {
             invalid.add(option.key());
             String shown = option.isSecret() ? Secrets.REDACTED : value.text();
             problems.add(option.key() + "='" + shown + "' (from " + value.origin() + ") " + e.getMessage()

@@ -166,7 +166,7 @@ class PipelineConfigTest {
     @Test
     void everyOptionIsCoveredByTheValidationTest() throws Exception {
         String source = Files.readString(Path.of("src/test/java/dev/eventpipeline/job/config/PipelineConfigTest.java"));
-        for (ConfigOption<?> option : PipelineOptions.ALL) {
+        for (JobOption<?> option : JobOptions.ALL) {
             if (!option.isSecret()) { // any text is a valid password
                 assertThat(source).as(option.key()).contains("\"" + option.key() + "|");
             }
@@ -303,7 +303,7 @@ class PipelineConfigTest {
     void helpListsEveryKeyWithDefaultAndEnvironmentVariable() {
         String help = HelpText.render("event-job");
 
-        for (ConfigOption<?> option : PipelineOptions.ALL) {
+        for (JobOption<?> option : JobOptions.ALL) {
             assertThat(help).contains("--" + option.key(), option.environmentVariable());
         }
         assertThat(help).contains("default: 127.0.0.1:9092", "default: unset");

@@ -89,7 +89,7 @@ class SecuredConnectionOptionsTest {
                 Map.of("EVENT_PIPELINE_CASSANDRA_PASSWORD", SECRET));
 
         assertThat(config.cassandra().password()).contains(SECRET);
-        assertThat(PipelineOptions.CASSANDRA_PASSWORD.environmentVariable()).isEqualTo("EVENT_PIPELINE_CASSANDRA_PASSWORD");
+        assertThat(JobOptions.CASSANDRA_PASSWORD.environmentVariable()).isEqualTo("EVENT_PIPELINE_CASSANDRA_PASSWORD");
         assertThat(config.toString()).doesNotContain(SECRET);
     }
 

@@ -2,7 +2,7 @@ package dev.eventpipeline.infra.cli;
 
 import dev.eventpipeline.connectors.cassandra.CqlIdentifiers;
 import dev.eventpipeline.infra.cassandra.SchemaTarget;
-import dev.eventpipeline.job.config.PipelineOptions;
+import dev.eventpipeline.job.config.JobOptions;
 import dev.eventpipeline.model.TableLayout;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.util.ArrayList;
@@ -47,13 +47,13 @@ final class CassandraTableOptions {
     List<String> jobArguments() {
         List<String> arguments = new ArrayList<>();
         if (layout != null) {
-            arguments.addAll(List.of("--" + PipelineOptions.CASSANDRA_TABLE_LAYOUT.key(), layout.optionValue()));
+            arguments.addAll(List.of("--" + JobOptions.CASSANDRA_TABLE_LAYOUT.key(), layout.optionValue()));
         }
         if (keyspace != null) {
-            arguments.addAll(List.of("--" + PipelineOptions.CASSANDRA_KEYSPACE.key(), keyspace));
+            arguments.addAll(List.of("--" + JobOptions.CASSANDRA_KEYSPACE.key(), keyspace));
         }
         if (table != null) {
-            arguments.addAll(List.of("--" + PipelineOptions.CASSANDRA_TABLE.key(), table));
+            arguments.addAll(List.of("--" + JobOptions.CASSANDRA_TABLE.key(), table));
         }
         return List.copyOf(arguments);
     }

@@ -9,7 +9,7 @@ import dev.eventpipeline.infra.generate.PayloadLimits;
 import dev.eventpipeline.infra.generate.SpreadClock;
 import dev.eventpipeline.infra.kafka.KafkaTopics;
 import dev.eventpipeline.infra.process.ServerProcess;
-import dev.eventpipeline.job.config.PipelineOptions;
+import dev.eventpipeline.job.config.JobOptions;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,8 +156,8 @@ final class DemoCommand implements Callable<Integer> {
     private List<String> jobArguments() {
         List<String> arguments = new ArrayList<>(table.jobArguments());
         arguments.addAll(List.of(
-                "--" + PipelineOptions.KAFKA_GROUP_ID.key(), "event-pipeline-demo",
-                "--" + PipelineOptions.KAFKA_STARTING_OFFSETS.key(), "timestamp:" + (System.currentTimeMillis() - 1000)));
+                "--" + JobOptions.KAFKA_GROUP_ID.key(), "event-pipeline-demo",
+                "--" + JobOptions.KAFKA_STARTING_OFFSETS.key(), "timestamp:" + (System.currentTimeMillis() - 1000)));
         arguments.addAll(PayloadLimits.EVERY_REASON.jobArguments());
         return arguments;
     }

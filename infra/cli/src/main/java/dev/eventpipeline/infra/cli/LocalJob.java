@@ -8,7 +8,7 @@ import dev.eventpipeline.infra.process.Ports;
 import dev.eventpipeline.infra.process.ServerClasspath;
 import dev.eventpipeline.infra.process.ServerProcess;
 import dev.eventpipeline.infra.process.Wait;
-import dev.eventpipeline.job.config.PipelineOptions;
+import dev.eventpipeline.job.config.JobOptions;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,7 +131,7 @@ final class LocalJob {
         int webUiPort = options.webUiPort;
         String heap = options.jobHeap;
         List<String> arguments = new ArrayList<>(connectionArguments(servers, webUiPort));
-        arguments.addAll(List.of("--" + PipelineOptions.LOCAL_METRICS_PORT.key(), Integer.toString(options.metricsPort)));
+        arguments.addAll(List.of("--" + JobOptions.LOCAL_METRICS_PORT.key(), Integer.toString(options.metricsPort)));
         Map<String, String> environment = new LinkedHashMap<>();
         servers.security().ifPresent(security -> {
             JobSecrets.Split secured = JobSecrets.split(security.jobSettings());
@@ -153,12 +153,12 @@ final class LocalJob {
     /** The job's options that point it at the local servers, in local mode with the Web UI on {@code webUiPort}. */
     static List<String> connectionArguments(LocalServers servers, int webUiPort) {
         return List.of(
-                "--" + PipelineOptions.LOCAL.key(), "true",
-                "--" + PipelineOptions.LOCAL_WEB_UI_PORT.key(), Integer.toString(webUiPort),
-                "--" + PipelineOptions.KAFKA_BOOTSTRAP_SERVERS.key(), servers.bootstrapServers(),
-                "--" + PipelineOptions.CASSANDRA_CONTACT_POINTS.key(), servers.cassandraContactPoint().getHostString(),
-                "--" + PipelineOptions.CASSANDRA_PORT.key(), Integer.toString(servers.cassandraContactPoint().getPort()),
-                "--" + PipelineOptions.CASSANDRA_LOCAL_DATACENTER.key(), servers.cassandraLocalDatacenter());
+                "--" + JobOptions.LOCAL.key(), "true",
+                "--" + JobOptions.LOCAL_WEB_UI_PORT.key(), Integer.toString(webUiPort),
+                "--" + JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), servers.bootstrapServers(),
+                "--" + JobOptions.CASSANDRA_CONTACT_POINTS.key(), servers.cassandraContactPoint().getHostString(),
+                "--" + JobOptions.CASSANDRA_PORT.key(), Integer.toString(servers.cassandraContactPoint().getPort()),
+                "--" + JobOptions.CASSANDRA_LOCAL_DATACENTER.key(), servers.cassandraLocalDatacenter());
     }
 
     /**

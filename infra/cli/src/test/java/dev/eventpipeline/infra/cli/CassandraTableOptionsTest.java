@@ -3,7 +3,7 @@ package dev.eventpipeline.infra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventpipeline.infra.cassandra.SchemaTarget;
-import dev.eventpipeline.job.config.PipelineOptions;
+import dev.eventpipeline.job.config.JobOptions;
 import dev.eventpipeline.model.TableLayout;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.nio.file.Path;
@@ -48,9 +48,9 @@ class CassandraTableOptionsTest {
 
         assertThat(options.target()).isEqualTo(new SchemaTarget(TableLayout.EVENT_ID, "shop", "clicks"));
         assertThat(options.jobArguments()).containsExactly(
-                "--" + PipelineOptions.CASSANDRA_TABLE_LAYOUT.key(), "event-id",
-                "--" + PipelineOptions.CASSANDRA_KEYSPACE.key(), "shop",
-                "--" + PipelineOptions.CASSANDRA_TABLE.key(), "clicks");
+                "--" + JobOptions.CASSANDRA_TABLE_LAYOUT.key(), "event-id",
+                "--" + JobOptions.CASSANDRA_KEYSPACE.key(), "shop",
+                "--" + JobOptions.CASSANDRA_TABLE.key(), "clicks");
         assertThat(options.jobArguments()).containsExactly("--cassandra.table-layout", "event-id",
                 "--cassandra.keyspace", "shop", "--cassandra.table", "clicks");
     }

@@ -10,7 +10,7 @@ import dev.eventpipeline.infra.process.ListeningSockets;
 import dev.eventpipeline.infra.process.Ports;
 import dev.eventpipeline.infra.process.ServerProcess;
 import dev.eventpipeline.infra.process.Wait;
-import dev.eventpipeline.job.config.PipelineOptions;
+import dev.eventpipeline.job.config.JobOptions;
 import dev.eventpipeline.model.RejectReason;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -69,11 +69,11 @@ class MetricsEndpointITCase {
         options.metricsPort = ports[1];
         options.jobHeap = "768m";
         List<String> arguments = new ArrayList<>(List.of(
-                "--" + PipelineOptions.KAFKA_TOPIC.key(), topic,
-                "--" + PipelineOptions.DLQ_TOPIC.key(), deadLetterTopic,
-                "--" + PipelineOptions.KAFKA_GROUP_ID.key(), "metrics-it-" + UUID.randomUUID(),
-                "--" + PipelineOptions.KAFKA_STARTING_OFFSETS.key(), "earliest",
-                "--" + PipelineOptions.CHECKPOINT_INTERVAL.key(), "2 s",
+                "--" + JobOptions.KAFKA_TOPIC.key(), topic,
+                "--" + JobOptions.DLQ_TOPIC.key(), deadLetterTopic,
+                "--" + JobOptions.KAFKA_GROUP_ID.key(), "metrics-it-" + UUID.randomUUID(),
+                "--" + JobOptions.KAFKA_STARTING_OFFSETS.key(), "earliest",
+                "--" + JobOptions.CHECKPOINT_INTERVAL.key(), "2 s",
                 "--kafka.property.max.poll.records", Integer.toString(MAX_POLL_RECORDS),
                 // records-lag-max over the whole run (Kafka's window is 2 x 30 s), so the start's lag is still seen.
                 "--kafka.property.metrics.sample.window.ms", "600000"));

@@ -35,7 +35,7 @@ public record PayloadLimits(int maxPayloadBytes, int maxEventTypeLength, int max
     /** A generated event's JSON without the ROW_TOO_LARGE recipe's padding is well under this many bytes. */
     static final int GENERATED_EVENT_JSON_BYTES = 1024;
 
-    /** The job's defaults (see {@code PipelineOptions}). */
+    /** The job's defaults (see {@code JobOptions}). */
     public static final PayloadLimits JOB_DEFAULTS = new PayloadLimits(1024 * 1024, 64, 64, 128, 4096, 1024 * 1024,
             Duration.ofHours(1), Optional.empty());
 
