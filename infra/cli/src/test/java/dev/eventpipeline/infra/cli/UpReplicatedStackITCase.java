@@ -93,6 +93,14 @@ class UpReplicatedStackITCase {
 
     private static void assertThreeReplicasOfEveryPartition(LocalServers servers) throws Exception {
         try (Admin admin = servers.kafkaCluster().admin()) {
+            // One cluster: every broker registered, each a voter of the metadata quorum, all formatted with one id.
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).extracting(node -> node.id())
+                    .containsExactlyInAnyOrder(1, 2, 3);
+            var quorum = admin.describeMetadataQuorum().quorumInfo().get(30, TimeUnit.SECONDS);
+            assertThat(quorum.voters()).extracting(voter -> voter.replicaId()).containsExactlyInAnyOrder(1, 2, 3);
+            assertThat(quorum.leaderId()).isBetween(1, 3);
+            assertThat(servers.kafkaCluster().nodes()).extracting(node -> node.formattedClusterId().orElseThrow())
+                    .containsOnly(servers.kafkaCluster().node(1).formattedClusterId().orElseThrow());
             TopicDescription events = admin.describeTopics(List.of(KafkaTopics.USER_EVENTS)).allTopicNames()
                     .get(30, TimeUnit.SECONDS).get(KafkaTopics.USER_EVENTS);
             assertThat(events.partitions()).isNotEmpty()
