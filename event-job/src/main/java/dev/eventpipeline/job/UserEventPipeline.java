@@ -1,18 +1,14 @@
 package dev.eventpipeline.job;
 
-import dev.eventpipeline.connectors.batch.PartitionBatchOperator;
+import dev.eventpipeline.connectors.cassandra.CassandraRowSink;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
-import dev.eventpipeline.connectors.cassandra.CassandraWriter;
 import dev.eventpipeline.connectors.cassandra.RowWriteExecutor;
-import dev.eventpipeline.connectors.cassandra.UserEventsClusterBuilder;
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
 import dev.eventpipeline.connectors.deadletter.DeadLetterGuarantee;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinks;
 import dev.eventpipeline.connectors.kafka.RawEvent;
 import dev.eventpipeline.connectors.kafka.UserEventKafkaSources;
 import dev.eventpipeline.connectors.process.DecodeAndValidateFunction;
-import dev.eventpipeline.connectors.types.RowBatch;
-import dev.eventpipeline.connectors.types.RowBatchTypeInfo;
 import dev.eventpipeline.connectors.types.SourcedRow;
 import dev.eventpipeline.connectors.types.SourcedRowTypeInfo;
 import dev.eventpipeline.job.config.JobSettings;
@@ -28,15 +24,15 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline: raw Kafka records are decoded, validated and mapped; rows are grouped by Cassandra
- * partition and upserted, and everything refused, by validation or by Cassandra, goes to the one
- * dead-letter sink. Source, row writes (the driver behind the Cassandra writer) and dead-letter sink
- * are injected so tests can swap them; every operator has a stable uid so savepoints survive changes.
+ * The pipeline: raw Kafka records are decoded, validated and mapped; the Cassandra sink groups rows by
+ * partition and upserts them, and everything refused goes to the dead-letter topic: validation's
+ * through one Kafka sink, Cassandra's (after the checkpoint that saw them) through the Cassandra sink's
+ * own. Source, row writes (the driver behind the Cassandra sink) and dead-letter sinks are injected so
+ * tests can swap them; every operator has a stable uid so savepoints survive changes.
  */
 public final class UserEventPipeline {
 
@@ -44,14 +40,15 @@ public final class UserEventPipeline {
 
     public static final String SOURCE_UID = "kafka-source";
     public static final String DECODE_UID = "decode-validate";
-    public static final String BATCH_UID = "partition-batches";
     public static final String ROW_SINK_UID = "cassandra-sink";
     public static final String DEAD_LETTER_SINK_UID = "dead-letter-sink";
+    public static final String REFUSED_ROW_DEAD_LETTER_SINK_UID = "refused-row-dead-letter-sink";
 
     private final Source<RawEvent, ?, ?> source;
     private final CassandraSinkSettings cassandra;
     private final RowWriteExecutor.Factory rowWrites;
     private final Sink<DeadLetter> deadLetterSink;
+    private final Sink<DeadLetter> refusedRowDeadLetterSink;
     private final JobSettings job;
     private final ValidationLimits validation;
     private final Clock clock;
@@ -61,14 +58,17 @@ public final class UserEventPipeline {
     /**
      * @param cassandra how rows are batched and written (table, layout, retries, timeouts)
      * @param rowWrites what executes each batch's write: in production the driver on {@code cassandra}'s cluster
+     * @param deadLetterSink where validation's dead letters go
+     * @param refusedRowDeadLetterSink where the dead letters of rows Cassandra refused go
      */
     public UserEventPipeline(Source<RawEvent, ?, ?> source, CassandraSinkSettings cassandra,
-            RowWriteExecutor.Factory rowWrites, Sink<DeadLetter> deadLetterSink, JobSettings job,
-            ValidationLimits validation, Clock clock) {
+            RowWriteExecutor.Factory rowWrites, Sink<DeadLetter> deadLetterSink,
+            Sink<DeadLetter> refusedRowDeadLetterSink, JobSettings job, ValidationLimits validation, Clock clock) {
         this.source = source;
         this.cassandra = cassandra;
         this.rowWrites = rowWrites;
         this.deadLetterSink = deadLetterSink;
+        this.refusedRowDeadLetterSink = refusedRowDeadLetterSink;
         this.job = job;
         this.validation = validation;
         this.clock = clock;
@@ -79,8 +79,9 @@ public final class UserEventPipeline {
         UserEventPipeline pipeline = new UserEventPipeline(
                 UserEventKafkaSources.rawEvents(config.kafka()),
                 config.cassandra(),
-                new UserEventsClusterBuilder(config.cassandra()).executors(),
+                CassandraRowSink.driverExecutors(config.cassandra()),
                 DeadLetterSinks.kafka(config.deadLetters()),
+                DeadLetterSinks.kafkaForRefusedRows(config.deadLetters()),
                 config.job(),
                 config.validation(),
                 Clock.systemUTC());
@@ -158,22 +159,16 @@ public final class UserEventPipeline {
                 .name("Decode, validate, map to row")
                 .uid(DECODE_UID);
 
-        DataStream<RowBatch> batches = rows
-                .transform("Batch rows by Cassandra partition", RowBatchTypeInfo.INSTANCE,
-                        new PartitionBatchOperator(cassandra.batching(), cassandra.tableLayout()))
-                .uid(BATCH_UID);
-
-        DataStream<DeadLetter> refusedRows = CassandraWriter.builder()
-                .settings(cassandra)
-                .executors(rowWrites)
-                .clock(clock)
-                .build()
-                .writeFrom(batches)
+        rows.sinkTo(CassandraRowSink.builder()
+                        .setSettings(cassandra)
+                        .setExecutors(rowWrites)
+                        .setClock(clock)
+                        .setDeadLetterSink(refusedRowDeadLetterSink, REFUSED_ROW_DEAD_LETTER_SINK_UID)
+                        .build())
                 .name("Cassandra: upsert " + cassandra.table())
                 .uid(ROW_SINK_UID);
 
         rows.getSideOutput(DecodeAndValidateFunction.DEAD_LETTERS)
-                .union(refusedRows)
                 .sinkTo(deadLetterSink)
                 .name("Kafka: dead letters")
                 .uid(DEAD_LETTER_SINK_UID);

@@ -18,9 +18,9 @@ import java.util.function.Consumer;
  * UNLOGGED batch of one partition: one mutation on one replica set, which Cassandra applies far
  * more cheaply than the same rows one request at a time. Within a partition the last row per
  * primary key wins, as it would in the table; {@link #add} says when that replaced a different
- * event (a collision of the seed layout). Plain logic: the operator owns time and output.
+ * event (a collision of the seed layout). Plain logic: the Cassandra sink's writer owns time and output.
  */
-final class PartitionBatches {
+public final class PartitionBatches {
 
     private record PartitionKey(UUID userId, LocalDate bucketDate) {}
 
@@ -45,7 +45,7 @@ final class PartitionBatches {
     private final LinkedHashMap<PartitionKey, Pending> pending = new LinkedHashMap<>();
     private int bufferedRows;
 
-    PartitionBatches(int maxRows, long maxBytes, int maxBufferedRows, TableLayout layout) {
+    public PartitionBatches(int maxRows, long maxBytes, int maxBufferedRows, TableLayout layout) {
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
         this.maxBufferedRows = maxBufferedRows;
@@ -59,7 +59,7 @@ final class PartitionBatches {
      * @return true if the row replaced a buffered row of another {@code event_id}: two distinct
      *     events with one primary key, of which the table keeps only the later
      */
-    boolean add(SourcedRow sourced, long now, Consumer<List<SourcedRow>> out) {
+    public boolean add(SourcedRow sourced, long now, Consumer<List<SourcedRow>> out) {
         UserEventCassandraModel row = sourced.row();
         PartitionKey partition = new PartitionKey(row.userId(), row.bucketDate());
         long rowBytes = estimatedBytes(row);
@@ -92,7 +92,7 @@ final class PartitionBatches {
     }
 
     /** Hands out every batch whose first row arrived at or before {@code cutoff}. */
-    void drainOlderThan(long cutoff, Consumer<List<SourcedRow>> out) {
+    public void drainOlderThan(long cutoff, Consumer<List<SourcedRow>> out) {
         Iterator<Map.Entry<PartitionKey, Pending>> oldestFirst = pending.entrySet().iterator();
         while (oldestFirst.hasNext()) {
             Map.Entry<PartitionKey, Pending> entry = oldestFirst.next();
@@ -104,16 +104,16 @@ final class PartitionBatches {
         }
     }
 
-    void drainAll(Consumer<List<SourcedRow>> out) {
+    public void drainAll(Consumer<List<SourcedRow>> out) {
         drainOlderThan(Long.MAX_VALUE, out);
     }
 
-    int bufferedRows() {
+    public int bufferedRows() {
         return bufferedRows;
     }
 
     /** When the oldest pending batch started, or -1 if nothing is buffered. */
-    long oldestFirstAddedAt() {
+    public long oldestFirstAddedAt() {
         return pending.isEmpty() ? -1 : pending.values().iterator().next().firstAddedAt;
     }
 
@@ -130,7 +130,7 @@ final class PartitionBatches {
      * An upper bound of a row's size in a mutation: 3 bytes per character (the most a Java char
      * takes in UTF-8) and 8 bytes of framing per map entry on top of the fixed columns.
      */
-    static long estimatedBytes(UserEventCassandraModel row) {
+    public static long estimatedBytes(UserEventCassandraModel row) {
         long bytes = 64 + 3L * row.eventType().length();
         // Summed in one pass of characters; forEach spares the per-entry wrappers of an unmodifiable map.
         long[] chars = {0};

@@ -16,9 +16,9 @@ public abstract class CassandraSinkSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
-     * Requests (single rows or one-partition batches) in flight per sink subtask. Bounded because the connector's default is unbounded and
-     * a loaded node then fails the job with BusyPoolException; driver 3 allows 1024 requests per
-     * connection plus a queue of 256. See docs/benchmarks.md for how the default was chosen.
+     * Requests (single rows or one-partition batches) in flight per sink subtask. Bounded because a
+     * loaded node otherwise queues without limit (flink-connector-cassandra's unbounded default fails
+     * the job with BusyPoolException). See docs/benchmarks.md for how the default was chosen.
      */
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 512;
 
@@ -83,6 +83,12 @@ public abstract class CassandraSinkSettings implements Serializable {
         return DEFAULT_MAX_CONCURRENT_REQUESTS;
     }
 
+    /**
+     * Rows per second each sink subtask may write, for a cluster shared with other work; empty: as fast
+     * as the cluster answers.
+     */
+    public abstract Optional<Double> writeRateLimit();
+
     @Value.Default
     public Duration requestTimeout() {
         return Duration.ofSeconds(12);
@@ -126,6 +132,17 @@ public abstract class CassandraSinkSettings implements Serializable {
                 throw new IllegalArgumentException("ttl must be whole seconds from 1 s to " + MAX_TTL_SECONDS
                         + " s (Cassandra's maximum, 20 years): " + ttl);
             }
+        }
+        if (maxConcurrentRequests() < 1 || maxConcurrentRequests() > 32_768) {
+            throw new IllegalArgumentException("max concurrent requests must be from 1 to 32768 (the protocol's "
+                    + "stream ids per connection): " + maxConcurrentRequests());
+        }
+        if (writeRateLimit().isPresent() && !(writeRateLimit().get() > 0 && writeRateLimit().get() < 1e9)) {
+            throw new IllegalArgumentException("write rate limit must be a positive number of rows per second: "
+                    + writeRateLimit().get());
+        }
+        if (requestTimeout().isNegative() || requestTimeout().isZero()) {
+            throw new IllegalArgumentException("request timeout must be positive: " + requestTimeout());
         }
         if (retryMaxBackoff().compareTo(retryInitialBackoff()) < 0) {
             throw new IllegalArgumentException("retryMaxBackoff " + retryMaxBackoff()

@@ -16,7 +16,7 @@ public final class FatalWriteException extends RuntimeException {
 
     /**
      * The driver's exception is kept as a {@link SerializedThrowable} (its class name, message and stack
-     * trace): driver 3's own exceptions hold the node's non-serializable end point, and a task's failure
+     * trace): the driver's own exceptions hold its non-serializable node, and a task's failure
      * reaches the JobManager serialized. With the driver's exception inside, that failed, Flink saw only
      * an anonymous copy without this class's annotation, and restarted the job into the error forever.
      */

@@ -21,7 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * are dead letters only once this writer has written a row, so a table that takes no row never
  * turns the stream into dead letters. Until then refused rows wait (unfinished writes stay in
  * Flink's checkpoints); {@value #MAX_CONSECUTIVE_REFUSED_ROWS} refusals in a row with none written
- * in between fail the job with Cassandra's message instead.
+ * in between fail the job with Cassandra's message instead. The writer must finish every write before a
+ * checkpoint, so it releases held writes then ({@link #releaseHeld}): their rows become dead letters, and
+ * the count of refusals goes on, so a table that takes no row still fails the job after that many.
  */
 final class RefusedRowIsolation {
 
@@ -30,9 +32,13 @@ final class RefusedRowIsolation {
     /** What one write did, counted once it is over (a retried attempt counts nothing). */
     record Outcome(int rowsWritten, int requestsWritten, List<DeadLetter> deadLetters) {}
 
-    /** Told of every request that failed, retried ones included; the Flink function counts them. */
+    /** Told on the driver's threads; the sink's writer counts failures and wakes up for held writes. */
     interface Listener {
+        /** A request failed (retried ones included). */
         void failedRequest(Throwable error);
+
+        /** A write finished with refused rows only and is held: its future stays open until released. */
+        default void held() {}
     }
 
     private record Held(CompletableFuture<Outcome> future, Outcome outcome) {}
@@ -136,6 +142,9 @@ final class RefusedRowIsolation {
                 }
             }
         }
+        if (!result.isDone()) {
+            listener.held();
+        }
         // Completed outside the lock: completing runs Flink's callbacks.
         for (Held wait : released) {
             if (fatal != null) {
@@ -145,6 +154,23 @@ final class RefusedRowIsolation {
             }
         }
         return result;
+    }
+
+    /** Writes finished but held back by the guard (see the class comment). */
+    synchronized int heldWrites() {
+        return held.size();
+    }
+
+    /** Completes every held write with its dead letters (before a checkpoint: see the class comment). */
+    void releaseHeld() {
+        List<Held> released;
+        synchronized (this) {
+            released = new ArrayList<>(held);
+            held.clear();
+        }
+        for (Held wait : released) {
+            wait.future().complete(wait.outcome());
+        }
     }
 
     /** The error of one request, or null when it was written. */

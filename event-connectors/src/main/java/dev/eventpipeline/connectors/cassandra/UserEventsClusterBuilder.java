@@ -54,18 +54,4 @@ public final class UserEventsClusterBuilder extends ClusterBuilder {
         }
         return builder;
     }
-
-    /** A factory of executors on a fresh session of this configuration. */
-    public RowWriteExecutor.Factory executors() {
-        String insertCql = UserEventsInsert.cql(settings.keyspace(), settings.table(), settings.ttl());
-        return () -> {
-            Cluster cluster = getCluster();
-            try {
-                return new RowStatements(cluster.connect(), insertCql);
-            } catch (RuntimeException e) {
-                cluster.close();
-                throw e;
-            }
-        };
-    }
 }

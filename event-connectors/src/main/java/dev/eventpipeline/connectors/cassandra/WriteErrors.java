@@ -1,29 +1,28 @@
 package dev.eventpipeline.connectors.cassandra;
 
-import com.datastax.driver.core.exceptions.AlreadyExistsException;
-import com.datastax.driver.core.exceptions.AuthenticationException;
-import com.datastax.driver.core.exceptions.BootstrappingException;
-import com.datastax.driver.core.exceptions.BusyConnectionException;
-import com.datastax.driver.core.exceptions.BusyPoolException;
-import com.datastax.driver.core.exceptions.CodecNotFoundException;
-import com.datastax.driver.core.exceptions.ConnectionException;
-import com.datastax.driver.core.exceptions.DriverInternalError;
-import com.datastax.driver.core.exceptions.InvalidConfigurationInQueryException;
-import com.datastax.driver.core.exceptions.InvalidQueryException;
-import com.datastax.driver.core.exceptions.InvalidTypeException;
-import com.datastax.driver.core.exceptions.NoHostAvailableException;
-import com.datastax.driver.core.exceptions.OperationTimedOutException;
-import com.datastax.driver.core.exceptions.OverloadedException;
-import com.datastax.driver.core.exceptions.ProtocolError;
-import com.datastax.driver.core.exceptions.QueryConsistencyException;
-import com.datastax.driver.core.exceptions.ServerError;
-import com.datastax.driver.core.exceptions.SyntaxError;
-import com.datastax.driver.core.exceptions.TruncateException;
-import com.datastax.driver.core.exceptions.UnauthorizedException;
-import com.datastax.driver.core.exceptions.UnavailableException;
-import com.datastax.driver.core.exceptions.UnpreparedException;
-import com.datastax.driver.core.exceptions.UnsupportedFeatureException;
-import com.datastax.driver.core.exceptions.UnsupportedProtocolVersionException;
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.RequestThrottlingException;
+import com.datastax.oss.driver.api.core.UnsupportedProtocolVersionException;
+import com.datastax.oss.driver.api.core.auth.AuthenticationException;
+import com.datastax.oss.driver.api.core.connection.BusyConnectionException;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
+import com.datastax.oss.driver.api.core.connection.ConnectionInitException;
+import com.datastax.oss.driver.api.core.connection.HeartbeatException;
+import com.datastax.oss.driver.api.core.servererrors.AlreadyExistsException;
+import com.datastax.oss.driver.api.core.servererrors.BootstrappingException;
+import com.datastax.oss.driver.api.core.servererrors.InvalidConfigurationInQueryException;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
+import com.datastax.oss.driver.api.core.servererrors.ProtocolError;
+import com.datastax.oss.driver.api.core.servererrors.QueryConsistencyException;
+import com.datastax.oss.driver.api.core.servererrors.ServerError;
+import com.datastax.oss.driver.api.core.servererrors.SyntaxError;
+import com.datastax.oss.driver.api.core.servererrors.TruncateException;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
+import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import com.datastax.oss.driver.api.core.type.codec.CodecNotFoundException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -52,19 +51,24 @@ public final class WriteErrors {
                 || cause instanceof UnavailableException
                 || cause instanceof OverloadedException
                 || cause instanceof BootstrappingException
-                || cause instanceof OperationTimedOutException
-                || cause instanceof ConnectionException // includes TransportException
-                || cause instanceof BusyPoolException
+                || cause instanceof DriverTimeoutException
+                || cause instanceof ClosedConnectionException
+                || cause instanceof HeartbeatException
                 || cause instanceof BusyConnectionException
+                || cause instanceof RequestThrottlingException
                 || cause instanceof ServerError
-                || cause instanceof TruncateException
-                || cause instanceof UnpreparedException) {
+                || cause instanceof TruncateException) {
             return WriteErrorKind.TRANSIENT;
         }
-        if (cause instanceof NoHostAvailableException noHost) {
-            // Every host refusing us for a reason no retry fixes (bad credentials) is fatal; hosts down are not.
-            boolean allFatal = !noHost.getErrors().isEmpty()
-                    && noHost.getErrors().values().stream().allMatch(e -> classify(e) == WriteErrorKind.FATAL);
+        if (cause instanceof ConnectionInitException) {
+            // A connection that failed to open: a node going down (transient) or refusing us (fatal).
+            return cause.getCause() != null && classify(cause.getCause()) == WriteErrorKind.FATAL
+                    ? WriteErrorKind.FATAL : WriteErrorKind.TRANSIENT;
+        }
+        if (cause instanceof AllNodesFailedException noNode) {
+            // Every node refusing us for a reason no retry fixes (bad credentials) is fatal; nodes down are not.
+            List<Throwable> errors = noNode.getAllErrors().values().stream().flatMap(Collection::stream).toList();
+            boolean allFatal = !errors.isEmpty() && errors.stream().allMatch(e -> classify(e) == WriteErrorKind.FATAL);
             return allFatal ? WriteErrorKind.FATAL : WriteErrorKind.TRANSIENT;
         }
         if (cause instanceof InvalidConfigurationInQueryException || cause instanceof AlreadyExistsException) {
@@ -85,9 +89,7 @@ public final class WriteErrors {
             return "the Cassandra role of cassandra.username may not write to " + target
                     + ": GRANT MODIFY ON TABLE " + target + " TO <role>";
         }
-        if (cause instanceof AuthenticationException
-                || (cause instanceof NoHostAvailableException noHost
-                        && noHost.getErrors().values().stream().anyMatch(AuthenticationException.class::isInstance))) {
+        if (isAuthentication(cause)) {
             return "Cassandra refused the credentials: check cassandra.username and its password (cassandra.password, "
                     + "cassandra.password-file or EVENT_PIPELINE_CASSANDRA_PASSWORD)";
         }
@@ -95,17 +97,26 @@ public final class WriteErrors {
         if (message.contains("expiration date") || message.contains("ttl is too large") || message.contains("invalid ttl")) {
             return "Cassandra refuses cassandra.ttl for every row: choose a shorter TTL";
         }
-        if (cause instanceof InvalidQueryException || cause instanceof InvalidConfigurationInQueryException
-                || cause instanceof SyntaxError || cause instanceof InvalidTypeException
+        if (cause instanceof InvalidQueryException || cause instanceof SyntaxError
                 || cause instanceof CodecNotFoundException) {
             return "table " + target + " is missing or differs from infra/cassandra's schema: apply the schema "
                     + "(pipeline up does) or fix cassandra.keyspace, cassandra.table or cassandra.table-layout";
         }
-        if (cause instanceof UnsupportedProtocolVersionException || cause instanceof UnsupportedFeatureException
-                || cause instanceof ProtocolError || cause instanceof DriverInternalError) {
+        if (cause instanceof UnsupportedProtocolVersionException || cause instanceof ProtocolError) {
             return "the driver and the Cassandra server do not agree on the protocol: check the server version";
         }
         return "an unexpected error (a bug, not bad data): report it with the exception";
+    }
+
+    private static boolean isAuthentication(Throwable cause) {
+        if (cause instanceof AuthenticationException) {
+            return true;
+        }
+        if (cause instanceof ConnectionInitException && cause.getCause() != null) {
+            return isAuthentication(cause.getCause());
+        }
+        return cause instanceof AllNodesFailedException noNode && noNode.getAllErrors().values().stream()
+                .flatMap(Collection::stream).anyMatch(WriteErrors::isAuthentication);
     }
 
     /** The error itself, without the wrappers of a completion stage. */

@@ -1,14 +1,8 @@
 package dev.eventpipeline.connectors.cassandra;
 
-import dev.eventpipeline.connectors.deadletter.DeadLetter;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
-import org.apache.flink.streaming.api.functions.async.AsyncRetryPredicate;
-import org.apache.flink.streaming.api.functions.async.AsyncRetryStrategy;
 
 /**
  * Retries transient write errors with exponential backoff and "equal jitter": attempt n waits a
@@ -17,7 +11,7 @@ import org.apache.flink.streaming.api.functions.async.AsyncRetryStrategy;
  * error fails the job, which replays from its last checkpoint. Only {@link TransientWriteException}
  * is retried: a fatal error fails at once, and refused rows never come here (they are dead letters).
  */
-public final class WriteRetryStrategy implements AsyncRetryStrategy<DeadLetter> {
+public final class WriteRetryStrategy implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -53,14 +47,13 @@ public final class WriteRetryStrategy implements AsyncRetryStrategy<DeadLetter> 
         return maxRetries;
     }
 
-    /** Flink counts the first attempt as 1: attempts 1..maxRetries may be followed by another. */
-    @Override
+    /** The first attempt is 1: attempts 1..maxRetries may be followed by another. */
     public boolean canRetry(int currentAttempts) {
         return currentAttempts <= maxRetries;
     }
 
-    @Override
-    public long getBackoffTimeMillis(int currentAttempts) {
+    /** How long to wait after failed attempt {@code currentAttempts} before the next. */
+    public long backoffMillis(int currentAttempts) {
         long ceiling = ceilingMillis(currentAttempts);
         return ceiling / 2 + (long) (jitter.next() * (ceiling - ceiling / 2));
     }
@@ -71,27 +64,12 @@ public final class WriteRetryStrategy implements AsyncRetryStrategy<DeadLetter> 
         return Math.min(maxMillis, initialMillis << doublings);
     }
 
-    /** The longest the retries of one write can wait in all: a bound for the operator's timeout. */
+    /** The longest the retries of one write can wait in all. */
     public long maxTotalBackoffMillis() {
         long total = 0;
         for (int attempt = 1; attempt <= maxRetries; attempt++) {
             total += ceilingMillis(attempt);
         }
         return total;
-    }
-
-    @Override
-    public AsyncRetryPredicate<DeadLetter> getRetryPredicate() {
-        return new AsyncRetryPredicate<>() {
-            @Override
-            public Optional<Predicate<Collection<DeadLetter>>> resultPredicate() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Predicate<Throwable>> exceptionPredicate() {
-                return Optional.of(TransientWriteException.class::isInstance);
-            }
-        };
     }
 }

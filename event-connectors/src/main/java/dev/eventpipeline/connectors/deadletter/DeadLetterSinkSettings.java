@@ -20,9 +20,11 @@ public abstract class DeadLetterSinkSettings implements Serializable {
     /**
      * Kafka's protocol carries a transactional id as a string of at most 32,767 UTF-8 bytes, and the
      * sink appends {@code -<subtask>-<checkpoint id>} (at most 31 more). The Kafka sink's builder
-     * allows 64,000, which such an id would not fit.
+     * allows 64,000, which such an id would not fit. The dead letters of rows Cassandra refused go
+     * through a second sink whose prefix adds {@link #REFUSED_ROWS_SUFFIX}.
      */
-    public static final int MAX_TRANSACTIONAL_ID_PREFIX_BYTES = 32_767 - 31;
+    public static final String REFUSED_ROWS_SUFFIX = "-refused";
+    public static final int MAX_TRANSACTIONAL_ID_PREFIX_BYTES = 32_767 - 31 - REFUSED_ROWS_SUFFIX.length();
 
     public abstract String bootstrapServers();
 

@@ -62,6 +62,16 @@ public final class DeadLetterSinks {
     }
 
     /**
+     * As {@link #kafka}, for the dead letters of rows Cassandra refused, which reach the topic through the
+     * Cassandra sink's own post-commit stage: a second Kafka sink, whose transactions (exactly once) are
+     * named apart from the first's with {@link DeadLetterSinkSettings#REFUSED_ROWS_SUFFIX}.
+     */
+    public static KafkaSink<DeadLetter> kafkaForRefusedRows(DeadLetterSinkSettings settings) {
+        return kafka(ImmutableDeadLetterSinkSettings.copyOf(settings)
+                .withTransactionalIdPrefix(settings.transactionalIdPrefix() + DeadLetterSinkSettings.REFUSED_ROWS_SUFFIX));
+    }
+
+    /**
      * The dead-letter producer's properties: the user's client properties, then these defaults; for
      * exactly once, what transactions need replaces the user's (the job's configuration refuses
      * settings that contradict it, naming them).

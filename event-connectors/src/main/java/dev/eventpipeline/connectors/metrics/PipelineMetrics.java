@@ -26,13 +26,17 @@ public final class PipelineMetrics {
     public static final String EVENTS_IN_RATE = EVENTS_IN + PER_SECOND;
     public static final String EVENTS_REJECTED_RATE = EVENTS_REJECTED + PER_SECOND;
 
-    // Batch rows by Cassandra partition
+    // Cassandra sink: batching rows by partition
     public static final String BATCHES_EMITTED = "batchesEmitted";
     public static final String BUFFERED_ROWS = "bufferedRows";
     public static final String ROW_COLLISIONS = "rowCollisions";
 
-    // Cassandra writer
+    // Cassandra sink: writing
     public static final String ROWS_WRITTEN = "rowsWritten";
+    /** Requests sent and not yet answered (retries waiting for their backoff included). */
+    public static final String IN_FLIGHT_REQUESTS = "inFlightRequests";
+    /** Requests tried again after a transient error. */
+    public static final String WRITE_RETRIES = "writeRetries";
     public static final String REQUESTS_WRITTEN = "requestsWritten";
     public static final String WRITE_FAILURES = "writeFailures";
     public static final String ROWS_WRITTEN_RATE = ROWS_WRITTEN + PER_SECOND;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class WriteRetryStrategyTest {
@@ -24,23 +23,18 @@ class WriteRetryStrategyTest {
 
     @Test
     void eachWaitIsRandomBetweenHalfAndAllOfItsCeiling() {
-        assertThat(strategy(0).getBackoffTimeMillis(3)).isEqualTo(400);
-        assertThat(strategy(0.5).getBackoffTimeMillis(3)).isEqualTo(600);
-        assertThat(strategy(0.999_999).getBackoffTimeMillis(3)).isEqualTo(799);
-        assertThat(strategy(0.25).getBackoffTimeMillis(10)).isEqualTo(1250);
+        assertThat(strategy(0).backoffMillis(3)).isEqualTo(400);
+        assertThat(strategy(0.5).backoffMillis(3)).isEqualTo(600);
+        assertThat(strategy(0.999_999).backoffMillis(3)).isEqualTo(799);
+        assertThat(strategy(0.25).backoffMillis(10)).isEqualTo(1250);
     }
 
     @Test
-    void retriesAreBoundedAndOnlyForTransientErrors() {
+    void retriesAreBounded() {
         WriteRetryStrategy retries = strategy(0);
         assertThat(retries.canRetry(5)).isTrue();
         assertThat(retries.canRetry(6)).isFalse();
         assertThat(new WriteRetryStrategy(0, Duration.ofMillis(1), Duration.ofMillis(1), () -> 0).canRetry(1)).isFalse();
-
-        Predicate<Throwable> retried = retries.getRetryPredicate().exceptionPredicate().orElseThrow();
-        assertThat(retried.test(new TransientWriteException(3, new RuntimeException("timeout")))).isTrue();
-        assertThat(retried.test(new FatalWriteException("fix it", new RuntimeException()))).isFalse();
-        assertThat(retries.getRetryPredicate().resultPredicate()).isEmpty();
     }
 
     @Test

@@ -114,11 +114,11 @@ class UserEventRowSerializerTest {
         SourcedRow sourced = new SourcedRow(row(Map.of(), "click"), null, "user-events", 1, 9L, 3L,
                 new dev.eventpipeline.connectors.deadletter.ReplayProvenance(3, "user-events", 0, 41L));
         DataOutputSerializer out = new DataOutputSerializer(64);
-        RowBatchSerializer.INSTANCE.serialize(new RowBatch(7L, java.util.List.of(sourced)), out);
+        SourcedRowSerializer.INSTANCE.serialize(sourced, out);
 
-        RowBatch back = RowBatchSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        SourcedRow back = SourcedRowSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
 
-        assertThat(back.rows()).singleElement().extracting(SourcedRow::replay).isEqualTo(sourced.replay());
+        assertThat(back.replay()).isEqualTo(sourced.replay());
     }
 
     /** Savepoints taken before rows carried replay provenance name the old snapshots, and migrate. */
@@ -126,22 +126,18 @@ class UserEventRowSerializerTest {
     void rowsCheckpointedWithoutReplayProvenanceAreReadAndMigrated() throws IOException {
         SourcedRow sourced = new SourcedRow(row(Map.of("k", "v"), "click"), new byte[] {1}, "user-events", 2, 5L, 6L);
         DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializer<RowBatch> old = new RowBatchSerializer.Snapshot().restoreSerializer();
-        old.serialize(new RowBatch(7L, java.util.List.of(sourced, sourced)), out);
+        TypeSerializer<SourcedRow> old = new SourcedRowSerializer.Snapshot().restoreSerializer();
+        old.serialize(sourced, out);
         int v1Bytes = out.length();
         DataOutputSerializer current = new DataOutputSerializer(64);
-        RowBatchSerializer.INSTANCE.serialize(new RowBatch(7L, java.util.List.of(sourced, sourced)), current);
+        SourcedRowSerializer.INSTANCE.serialize(sourced, current);
 
-        RowBatch back = old.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        SourcedRow back = old.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
 
-        assertThat(current.length()).as("the current form is longer by a presence byte a row").isEqualTo(v1Bytes + 2);
-        assertThat(back.rows()).hasSize(2).allSatisfy(row -> {
-            assertThat(row.row()).isEqualTo(sourced.row());
-            assertThat(row.offset()).isEqualTo(5L);
-            assertThat(row.replay()).isNull();
-        });
-        assertThat(RowBatchSerializer.INSTANCE.snapshotConfiguration()
-                .resolveSchemaCompatibility(new RowBatchSerializer.Snapshot()).isCompatibleAfterMigration()).isTrue();
+        assertThat(current.length()).as("the current form is longer by a presence byte").isEqualTo(v1Bytes + 1);
+        assertThat(back.row()).isEqualTo(sourced.row());
+        assertThat(back.offset()).isEqualTo(5L);
+        assertThat(back.replay()).isNull();
         assertThat(SourcedRowSerializer.INSTANCE.snapshotConfiguration()
                 .resolveSchemaCompatibility(new SourcedRowSerializer.Snapshot()).isCompatibleAfterMigration()).isTrue();
         assertThat(SourcedRowSerializer.INSTANCE.snapshotConfiguration()
