@@ -73,8 +73,9 @@ class UserEventPipelineWithoutServersITCase {
         PipelineConfig config = TestPipelines.config(arguments.toArray(String[]::new));
         CollectingRowWrites rows = new CollectingRowWrites();
         CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+        CollectingSink<DeadLetter> refusedRows = new CollectingSink<>();
         UserEventPipeline pipeline = new UserEventPipeline(RawEventSources.of(records, RECORD_TIMESTAMP),
-                config.cassandra(), rows, deadLetters, config.job(), config.validation(), CLOCK);
+                config.cassandra(), rows, deadLetters, refusedRows, config.job(), config.validation(), CLOCK);
 
         TestPipelines.runToEnd(pipeline, "pipeline without servers");
 
@@ -86,6 +87,7 @@ class UserEventPipelineWithoutServersITCase {
                 .usingRecursiveFieldByFieldElementComparatorIgnoringFields("message")
                 .containsExactlyInAnyOrderElementsOf(expectedDeadLetters);
         assertThat(deadLetters.collected()).allSatisfy(letter -> assertThat(letter.message).isNotBlank());
+        assertThat(refusedRows.collected()).as("every valid row was written").isEmpty();
     }
 
     private static DeadLetter deadLetter(long offset, RejectReason reason, byte[] payload) {

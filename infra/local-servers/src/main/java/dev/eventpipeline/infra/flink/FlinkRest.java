@@ -198,6 +198,23 @@ public final class FlinkRest {
         return result;
     }
 
+    /**
+     * Triggers a checkpoint now ({@code POST /jobs/:id/checkpoints}, Flink 1.19 and later) and returns the
+     * id of the request, for {@link #checkpointCompleted}.
+     */
+    public String triggerCheckpoint(String jobId) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "/checkpoints"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))).path("request-id").asText();
+    }
+
+    /** Whether the checkpoint that {@link #triggerCheckpoint} asked for has completed. */
+    public boolean checkpointCompleted(String jobId, String requestId) throws IOException {
+        JsonNode status = get("/jobs/" + jobId + "/checkpoints/" + requestId);
+        return "COMPLETED".equals(status.path("status").path("id").asText())
+                && status.path("operation").path("failure-cause").isMissingNode();
+    }
+
     public void cancel(String jobId) throws IOException {
         send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "?mode=cancel"))
                 .method("PATCH", HttpRequest.BodyPublishers.noBody()));
