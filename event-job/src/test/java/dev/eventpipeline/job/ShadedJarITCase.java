@@ -33,7 +33,9 @@ class ShadedJarITCase {
     void bundlesOurCodeAndTheConnectors() {
         assertThat(entries).contains(
                 "dev/eventpipeline/job/EventPipelineJob.class",
-                "dev/eventpipeline/connectors/cassandra/CassandraWriteFunction.class",
+                "dev/eventpipeline/connectors/cassandra/CassandraRowSink.class",
+                "com/datastax/oss/driver/api/core/CqlSession.class",
+                "reference.conf", // driver 4's defaults, which its configuration loader reads at start
                 "dev/eventpipeline/model/json/UserEventJsonCodec.class",
                 "dev/eventpipeline/transform/UserEventValidator.class",
                 "org/apache/flink/connector/kafka/source/KafkaSource.class",

@@ -20,13 +20,15 @@ public final class CassandraSessions {
 
     /** A session for writing: token-aware routing, idempotent statements, and no retries of the driver's own. */
     public static CqlSession openForWrites(CassandraSinkSettings settings) {
-        return builder(settings, writeConfig(settings)).build();
+        return builder(settings, writeConfig(settings)).withLocalDatacenter(settings.localDatacenter()).build();
     }
 
-    /** A builder with where and as whom to connect; {@code config} says the rest. */
+    /**
+     * A builder with where and as whom to connect; {@code config} says the rest. The local datacenter is the
+     * caller's to set (the start-up checks infer it, so that they can say when cassandra.local-datacenter is wrong).
+     */
     public static CqlSessionBuilder builder(CassandraSinkSettings settings, DriverConfigLoader config) {
         CqlSessionBuilder builder = CqlSession.builder()
-                .withLocalDatacenter(settings.localDatacenter())
                 .withConfigLoader(config)
                 // Flink loads the job's classes child-first; the driver must find its own classes
                 // (policies named in its configuration) through the job's class loader, not the thread's.
@@ -63,7 +65,7 @@ public final class CassandraSessions {
      * Timeouts of connecting and of metadata, generous for a busy node (a TLS handshake with a password
      * check took over 5 s on a loaded 2-core machine), and the request timeout.
      */
-    static ProgrammaticDriverConfigLoaderBuilder common(ProgrammaticDriverConfigLoaderBuilder builder,
+    public static ProgrammaticDriverConfigLoaderBuilder common(ProgrammaticDriverConfigLoaderBuilder builder,
             Duration requestTimeout) {
         return builder
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)

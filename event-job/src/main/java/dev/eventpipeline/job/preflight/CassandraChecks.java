@@ -1,24 +1,19 @@
 package dev.eventpipeline.job.preflight;
 
-import com.datastax.driver.core.Cluster;
-import com.datastax.driver.core.ConsistencyLevel;
-import com.datastax.driver.core.Host;
-import com.datastax.driver.core.QueryOptions;
-import com.datastax.driver.core.Row;
-import com.datastax.driver.core.Session;
-import com.datastax.driver.core.SimpleStatement;
-import com.datastax.driver.core.SocketOptions;
-import com.datastax.driver.core.Statement;
-import com.datastax.driver.core.exceptions.AuthenticationException;
-import com.datastax.driver.core.exceptions.DriverException;
-import com.datastax.driver.core.exceptions.InvalidQueryException;
-import com.datastax.driver.core.exceptions.NoHostAvailableException;
-import com.datastax.driver.core.exceptions.UnauthorizedException;
-import com.datastax.driver.core.policies.ConstantReconnectionPolicy;
-import com.datastax.driver.core.policies.FallthroughRetryPolicy;
-import com.datastax.driver.core.policies.RoundRobinPolicy;
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.auth.AuthenticationException;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
+import com.datastax.oss.driver.internal.core.loadbalancing.DcInferringLoadBalancingPolicy;
+import dev.eventpipeline.connectors.cassandra.CassandraSessions;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
-import dev.eventpipeline.connectors.cassandra.UserEventsClusterBuilder;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * The Cassandra side of the start-up checks, over the connection the sink will use (contact points,
  * port, credentials, TLS) with short timeouts: the local datacenter exists, the keyspace and table
  * are there in the shape the job writes, and what the node's settings say about cassandra.ttl and the
- * largest row. Uses the connector's own driver (3.x), already in the job's JAR.
+ * largest row. Uses the sink's driver (4.x), through the sink's own way to connect (CassandraSessions).
  */
 final class CassandraChecks {
 
@@ -62,17 +57,8 @@ final class CassandraChecks {
 
     PreflightReport run() {
         PreflightReport.Builder report = new PreflightReport.Builder();
-        Cluster cluster;
-        try {
-            cluster = cluster();
-        } catch (IllegalArgumentException e) { // an unresolvable contact point
-            return report.problem("cassandra.contact-points=" + String.join(",", settings.contactPoints()) + ": "
-                    + e.getMessage() + ": fix cassandra.contact-points").build();
-        }
-        try (cluster) {
-            Session session = connect(cluster, report);
-            if (session != null) {
-                checkDatacenter(cluster, report);
+        try (CqlSession session = connect(report)) {
+            if (session != null && checkDatacenter(session, report)) {
                 checkTable(session, report);
                 Optional<CassandraServerSettings> server = serverSettings(session, report);
                 checkTtl(server, report);
@@ -85,39 +71,49 @@ final class CassandraChecks {
         return report.build();
     }
 
-    private Cluster cluster() {
-        Cluster.Builder builder = UserEventsClusterBuilder.connectTo(Cluster.builder(), settings)
-                .withClusterName("event-pipeline-preflight")
-                // Any node will do for these reads; the datacenter is checked, not assumed.
-                .withLoadBalancingPolicy(new RoundRobinPolicy())
-                .withQueryOptions(new QueryOptions().setMetadataEnabled(false).setConsistencyLevel(ConsistencyLevel.ONE))
-                .withSocketOptions(new SocketOptions()
-                        .setConnectTimeoutMillis(Math.toIntExact(CONNECT_TIMEOUT.toMillis()))
-                        .setReadTimeoutMillis(Math.toIntExact(READ_TIMEOUT.toMillis())))
-                .withRetryPolicy(FallthroughRetryPolicy.INSTANCE)
-                .withReconnectionPolicy(new ConstantReconnectionPolicy(CONNECT_TIMEOUT.toMillis()))
-                .withoutJMXReporting()
-                .withoutMetrics();
-        return builder.build();
+    /**
+     * The checks' driver configuration: short timeouts, consistency ONE (any node will do for these reads),
+     * no driver retries, no schema metadata or token map, and the datacenter inferred from the contact points,
+     * since it is checked, not assumed.
+     */
+    private static DriverConfigLoader config() {
+        return CassandraSessions.common(DriverConfigLoader.programmaticBuilder(), READ_TIMEOUT)
+                .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, CONNECT_TIMEOUT)
+                .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "ONE")
+                .withClass(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, DcInferringLoadBalancingPolicy.class)
+                .withClass(DefaultDriverOption.RETRY_POLICY_CLASS,
+                        dev.eventpipeline.connectors.cassandra.RethrowRetryPolicy.class)
+                .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+                .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
+                .withString(DefaultDriverOption.SESSION_NAME, "event-pipeline-preflight")
+                .build();
     }
 
     /** A session, or null after reporting why there is none. */
-    private Session connect(Cluster cluster, PreflightReport.Builder report) {
+    private CqlSession connect(PreflightReport.Builder report) {
         try {
-            return cluster.connect();
-        } catch (AuthenticationException e) {
-            report.problem(settings.username().isPresent()
-                    ? "Cassandra at " + address() + " refused the login of cassandra.username="
-                            + settings.username().get() + " (" + e.getMessage() + "): fix cassandra.username and "
-                            + "cassandra.password"
-                    : "Cassandra at " + address() + " requires a login (" + e.getMessage() + "): set "
-                            + "cassandra.username and cassandra.password");
-        } catch (NoHostAvailableException e) {
-            report.problem("Cassandra at " + address() + " (cassandra.contact-points, cassandra.port"
-                    + (settings.ssl() ? ", cassandra.ssl=true" : "") + ") could not be reached within "
-                    + CONNECT_TIMEOUT.toSeconds() + " s (" + e.getMessage() + "): "
-                    + CassandraConnectionHints.hint(e, settings.ssl()).map(hint -> hint + "; or ").orElse("")
-                    + "start it or fix those keys, or set job.preflight=false to start without these checks");
+            return CassandraSessions.builder(settings, config()).build();
+        } catch (AllNodesFailedException e) {
+            Optional<Throwable> login = e.getAllErrors().values().stream().flatMap(List::stream)
+                    .flatMap(error -> CassandraConnectionHints.chain(error).stream())
+                    .filter(AuthenticationException.class::isInstance).findFirst();
+            if (login.isPresent()) {
+                report.problem(settings.username().isPresent()
+                        ? "Cassandra at " + address() + " refused the login of cassandra.username="
+                                + settings.username().get() + " (" + login.get().getMessage() + "): fix cassandra.username "
+                                + "and cassandra.password"
+                        : "Cassandra at " + address() + " requires a login (" + login.get().getMessage() + "): set "
+                                + "cassandra.username and cassandra.password");
+            } else {
+                report.problem("Cassandra at " + address() + " (cassandra.contact-points, cassandra.port"
+                        + (settings.ssl() ? ", cassandra.ssl=true" : "") + ") could not be reached within "
+                        + CONNECT_TIMEOUT.toSeconds() + " s (" + e.getMessage() + "): "
+                        + CassandraConnectionHints.hint(e, settings.ssl()).map(hint -> hint + "; or ").orElse("")
+                        + "start it or fix those keys, or set job.preflight=false to start without these checks");
+            }
+        } catch (IllegalArgumentException e) { // no contact point could be resolved
+            report.problem("cassandra.contact-points=" + String.join(",", settings.contactPoints()) + ": "
+                    + e.getMessage() + ": fix cassandra.contact-points");
         } catch (DriverException e) {
             report.problem("Cassandra at " + address() + " (cassandra.contact-points, cassandra.port) could not be "
                     + "used: " + e.getMessage() + ": fix those keys, or set job.preflight=false to start without "
@@ -126,9 +122,10 @@ final class CassandraChecks {
         return null;
     }
 
-    private void checkDatacenter(Cluster cluster, PreflightReport.Builder report) {
-        TreeSet<String> datacenters = cluster.getMetadata().getAllHosts().stream()
-                .map(Host::getDatacenter)
+    /** Whether a node is in cassandra.local-datacenter; else reports it (and nothing else can be checked). */
+    private boolean checkDatacenter(CqlSession session, PreflightReport.Builder report) {
+        TreeSet<String> datacenters = session.getMetadata().getNodes().values().stream()
+                .map(Node::getDatacenter)
                 .filter(name -> name != null)
                 .collect(Collectors.toCollection(TreeSet::new));
         if (!datacenters.isEmpty() && !datacenters.contains(settings.localDatacenter())) {
@@ -136,10 +133,12 @@ final class CassandraChecks {
                     + " (cassandra.local-datacenter), so the job could send no write: the nodes are in "
                     + String.join(", ", datacenters) + ": set cassandra.local-datacenter="
                     + (datacenters.size() == 1 ? datacenters.first() : "one of them"));
+            return false;
         }
+        return true;
     }
 
-    private void checkTable(Session session, PreflightReport.Builder report) {
+    private void checkTable(CqlSession session, PreflightReport.Builder report) {
         boolean keyspaceExists = session.execute(statement(
                 "SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name = ?", settings.keyspace()))
                 .one() != null;
@@ -160,7 +159,7 @@ final class CassandraChecks {
     }
 
     /** The node's settings, or empty (and the checks that need them skipped) when it does not show them. */
-    private Optional<CassandraServerSettings> serverSettings(Session session, PreflightReport.Builder report) {
+    private Optional<CassandraServerSettings> serverSettings(CqlSession session, PreflightReport.Builder report) {
         if (settings.ttl().isEmpty() && maxRowBytes.isEmpty()) {
             return Optional.empty();
         }
@@ -236,8 +235,8 @@ final class CassandraChecks {
         report.skipped(reason);
     }
 
-    private static Statement statement(String cql, Object... values) {
-        return new SimpleStatement(cql, values).setReadTimeoutMillis(Math.toIntExact(READ_TIMEOUT.toMillis()));
+    private static SimpleStatement statement(String cql, Object... values) {
+        return SimpleStatement.newInstance(cql, values).setTimeout(READ_TIMEOUT);
     }
 
     /** "host:port[,host:port]" as the job would connect. */

@@ -1,6 +1,6 @@
 package dev.eventpipeline.job.preflight;
 
-import com.datastax.driver.core.exceptions.NoHostAvailableException;
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +20,8 @@ final class CassandraConnectionHints {
     /** The fix for {@code error}, or empty when it says nothing about TLS. */
     static Optional<String> hint(Throwable error, boolean ssl) {
         List<Throwable> causes = new ArrayList<>();
-        if (error instanceof NoHostAvailableException noHost) {
-            noHost.getErrors().values().forEach(hostError -> causes.addAll(chain(hostError)));
+        if (error instanceof AllNodesFailedException noNode) {
+            noNode.getAllErrors().values().forEach(nodeErrors -> nodeErrors.forEach(nodeError -> causes.addAll(chain(nodeError))));
         }
         causes.addAll(chain(error));
         boolean tlsFailed = causes.stream()
@@ -57,7 +57,7 @@ final class CassandraConnectionHints {
                 + "cassandra.ssl.hostname-verification");
     }
 
-    private static List<Throwable> chain(Throwable error) {
+    static List<Throwable> chain(Throwable error) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable cause = error; cause != null && !chain.contains(cause); cause = cause.getCause()) {
             chain.add(cause);

@@ -2,9 +2,9 @@ package dev.eventpipeline.job.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datastax.driver.core.EndPoint;
-import com.datastax.driver.core.exceptions.NoHostAvailableException;
-import com.datastax.driver.core.exceptions.TransportException;
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
+import com.datastax.oss.driver.api.core.metadata.Node;
 import dev.eventpipeline.connectors.cassandra.CassandraTlsSettings;
 import dev.eventpipeline.connectors.cassandra.ImmutableCassandraSinkSettings;
 import dev.eventpipeline.job.config.ImmutablePipelineConfig;
@@ -270,9 +270,8 @@ class PreflightChecksTest {
 
     @Test
     void aFailedConnectionNamesTheTlsOptionToFix() {
-        EndPoint node = () -> new InetSocketAddress("127.0.0.1", 9042);
-        java.util.function.Function<Exception, NoHostAvailableException> refused = cause -> new NoHostAvailableException(
-                Map.of(node, new TransportException(node, "Unexpected exception triggered", new RuntimeException(cause))));
+        java.util.function.Function<Exception, AllNodesFailedException> refused = cause -> failed(
+                new ClosedConnectionException("Unexpected exception triggered", new RuntimeException(cause)));
 
         assertThat(CassandraConnectionHints.hint(refused.apply(new SSLHandshakeException(
                 "No subject alternative names matching IP address 127.0.0.1 found")), true))
@@ -286,11 +285,24 @@ class PreflightChecksTest {
         assertThat(CassandraConnectionHints.hint(refused.apply(new SSLException(
                 "Unrecognized SSL message, plaintext connection?")), true))
                 .get().asString().contains("does not speak TLS", "cassandra.ssl=false");
-        assertThat(CassandraConnectionHints.hint(new NoHostAvailableException(Map.of(node,
-                new TransportException(node, "Channel has been closed"))), false))
+        assertThat(CassandraConnectionHints.hint(failed(new ClosedConnectionException("Channel has been closed")), false))
                 .get().asString().contains("cassandra.ssl=true");
-        assertThat(CassandraConnectionHints.hint(new NoHostAvailableException(Map.of(node,
-                new TransportException(node, "Connection refused"))), true)).isEmpty();
+        assertThat(CassandraConnectionHints.hint(failed(new ClosedConnectionException("Connection refused")), true))
+                .isEmpty();
+    }
+
+    /**
+     * What the driver throws when no node could be used: one node's error. The node itself plays no part
+     * beyond being a key, and the driver's own needs a running driver context: a proxy stands in.
+     */
+    private static AllNodesFailedException failed(Throwable error) {
+        Node node = (Node) java.lang.reflect.Proxy.newProxyInstance(Node.class.getClassLoader(), new Class<?>[] {Node.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "hashCode" -> 1;
+                    case "equals" -> proxy == args[0];
+                    default -> "127.0.0.1:9042";
+                });
+        return AllNodesFailedException.fromErrors(Map.of(node, error));
     }
 
     @Test
