@@ -62,14 +62,14 @@ public final class WriteErrors {
         }
         if (cause instanceof ConnectionInitException) {
             // A connection that failed to open: a node going down (transient) or refusing us (fatal).
-            return cause.getCause() != null && classify(cause.getCause()) == WriteErrorKind.FATAL
-                    ? WriteErrorKind.FATAL : WriteErrorKind.TRANSIENT;
+            return refusesUs(cause) ? WriteErrorKind.FATAL : WriteErrorKind.TRANSIENT;
         }
         if (cause instanceof AllNodesFailedException noNode) {
-            // Every node refusing us for a reason no retry fixes (bad credentials) is fatal; nodes down are not.
+            // Every node refusing us for a reason no retry fixes (bad credentials, a protocol it does not
+            // speak) is fatal; nodes down, unreachable or slow (connection refused, timeouts) are not.
             List<Throwable> errors = noNode.getAllErrors().values().stream().flatMap(Collection::stream).toList();
-            boolean allFatal = !errors.isEmpty() && errors.stream().allMatch(e -> classify(e) == WriteErrorKind.FATAL);
-            return allFatal ? WriteErrorKind.FATAL : WriteErrorKind.TRANSIENT;
+            boolean allRefuseUs = !errors.isEmpty() && errors.stream().allMatch(WriteErrors::refusesUs);
+            return allRefuseUs ? WriteErrorKind.FATAL : WriteErrorKind.TRANSIENT;
         }
         if (cause instanceof InvalidConfigurationInQueryException || cause instanceof AlreadyExistsException) {
             return WriteErrorKind.FATAL;
@@ -106,6 +106,16 @@ public final class WriteErrors {
             return "the driver and the Cassandra server do not agree on the protocol: check the server version";
         }
         return "an unexpected error (a bug, not bad data): report it with the exception";
+    }
+
+    /** A node's answer that no retry changes: it refused our login, or speaks no protocol version we do. */
+    private static boolean refusesUs(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AuthenticationException || cause instanceof UnsupportedProtocolVersionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAuthentication(Throwable cause) {

@@ -5,6 +5,7 @@ import static dev.eventpipeline.job.config.Parsers.choice;
 import static dev.eventpipeline.job.config.Parsers.duration;
 import static dev.eventpipeline.job.config.Parsers.durationBetween;
 import static dev.eventpipeline.job.config.Parsers.intBetween;
+import static dev.eventpipeline.job.config.Parsers.positiveRate;
 import static dev.eventpipeline.job.config.Parsers.list;
 import static dev.eventpipeline.job.config.Parsers.nonEmpty;
 import static dev.eventpipeline.job.config.Parsers.passwordFile;
@@ -149,8 +150,11 @@ public final class JobOptions {
                     + "unset keeps them", ttl());
     public static final JobOption<Integer> CASSANDRA_MAX_CONCURRENT_REQUESTS = JobOption.of(
             "cassandra.max-concurrent-requests", Integer.toString(CassandraSinkSettings.DEFAULT_MAX_CONCURRENT_REQUESTS),
-            "Writes in flight per sink subtask (bounded: the driver allows 1024 per connection)",
+            "Requests (one-partition batches) in flight per sink subtask; bounded so a loaded node cannot queue without end",
             intBetween(1, 1024));
+    public static final JobOption<Double> CASSANDRA_WRITE_RATE_LIMIT = JobOption.optional(
+            "cassandra.write-rate-limit", "Rows per second each sink subtask may write, for a cluster shared with "
+                    + "other work (e.g. 5000); unset writes as fast as the cluster answers", positiveRate(1e8));
     public static final JobOption<Integer> CASSANDRA_BATCH_MAX_ROWS = JobOption.of(
             "cassandra.batch.max-rows", "64",
             "Rows of one partition written as one UNLOGGED batch; 1 writes each row alone", intBetween(1, 1024));
@@ -255,7 +259,7 @@ public final class JobOptions {
             CASSANDRA_SSL_TRUSTSTORE_PATH, CASSANDRA_SSL_TRUSTSTORE_PASSWORD, CASSANDRA_SSL_TRUSTSTORE_TYPE,
             CASSANDRA_SSL_KEYSTORE_PATH, CASSANDRA_SSL_KEYSTORE_PASSWORD, CASSANDRA_SSL_KEYSTORE_TYPE,
             CASSANDRA_SSL_HOSTNAME_VERIFICATION, CASSANDRA_CONSISTENCY, CASSANDRA_TTL,
-            CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_BATCH_MAX_ROWS, CASSANDRA_BATCH_MAX_BYTES, CASSANDRA_BATCH_LINGER,
+            CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_WRITE_RATE_LIMIT, CASSANDRA_BATCH_MAX_ROWS, CASSANDRA_BATCH_MAX_BYTES, CASSANDRA_BATCH_LINGER,
             CASSANDRA_REQUEST_TIMEOUT, CASSANDRA_MAX_RETRIES, CASSANDRA_RETRY_INITIAL_BACKOFF,
             CASSANDRA_RETRY_MAX_BACKOFF,
             MAX_PAYLOAD_BYTES, MAX_EVENT_TYPE_LENGTH, MAX_METADATA_ENTRIES, MAX_METADATA_KEY_LENGTH,

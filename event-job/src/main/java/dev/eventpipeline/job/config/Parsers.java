@@ -26,6 +26,22 @@ final class Parsers {
         };
     }
 
+    /** A rate: a positive number (fractions allowed) up to {@code max}. */
+    static Function<String, Double> positiveRate(double max) {
+        return text -> {
+            double value;
+            try {
+                value = Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("must be a positive number up to " + (long) max);
+            }
+            if (!(value > 0) || value > max) {
+                throw new IllegalArgumentException("must be a positive number up to " + (long) max);
+            }
+            return value;
+        };
+    }
+
     static Function<String, Integer> intBetween(int min, int max) {
         return text -> {
             int value;

@@ -108,6 +108,7 @@ public abstract class PipelineConfig {
                 .consistencyLevel(reader.get(CASSANDRA_CONSISTENCY))
                 .ttl(reader.optional(CASSANDRA_TTL))
                 .maxConcurrentRequests(reader.get(CASSANDRA_MAX_CONCURRENT_REQUESTS))
+                .writeRateLimit(reader.optional(CASSANDRA_WRITE_RATE_LIMIT))
                 .batching(BatchSettings.builder()
                         .maxRows(reader.get(CASSANDRA_BATCH_MAX_ROWS))
                         .maxBytes(reader.get(CASSANDRA_BATCH_MAX_BYTES))

@@ -120,6 +120,8 @@ class PipelineConfigTest {
         "cassandra.consistency|MOST|must be one of",
         "cassandra.ttl|0 s|longer than zero",
         "cassandra.max-concurrent-requests|5000|from 1 to 1024",
+        "cassandra.write-rate-limit|0|positive number",
+        "cassandra.write-rate-limit|fast|positive number",
         "cassandra.batch.max-rows|0|from 1 to 1024",
         "cassandra.batch.max-bytes|1000|from 1024 to 8388608",
         "cassandra.batch.linger|later|duration such as",
@@ -313,6 +315,13 @@ class PipelineConfigTest {
     @Test
     void optionalValuesMayBeLeftEmpty() throws Exception {
         assertThat(load("--cassandra.ttl", "").cassandra().ttl()).isEqualTo(Optional.empty());
+        assertThat(load("--cassandra.write-rate-limit", "").cassandra().writeRateLimit()).isEmpty();
+    }
+
+    @Test
+    void theWriteRateLimitIsRowsPerSecondPerSubtaskAndOffByDefault() throws Exception {
+        assertThat(load().cassandra().writeRateLimit()).isEmpty();
+        assertThat(load("--cassandra.write-rate-limit", "2500.5").cassandra().writeRateLimit()).contains(2500.5);
     }
 
     @Test
