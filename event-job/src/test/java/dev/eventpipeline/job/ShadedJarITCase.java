@@ -18,7 +18,8 @@ class ShadedJarITCase {
 
     @BeforeAll
     static void readJar() throws IOException {
-        try (JarFile jar = new JarFile(Path.of("target", "event-job.jar").toFile())) {
+        // event-job.jar for Flink 1.20, event-job-flink2.jar for Flink 2 (the module sets job.jar.name).
+        try (JarFile jar = new JarFile(Path.of("target", System.getProperty("job.jar.name", "event-job.jar")).toFile())) {
             entries = jar.stream().map(ZipEntry::getName).toList();
             mainClass = jar.getManifest().getMainAttributes().getValue("Main-Class");
         }
@@ -41,14 +42,15 @@ class ShadedJarITCase {
                 "org/apache/flink/connector/kafka/source/KafkaSource.class",
                 "org/apache/flink/connector/kafka/sink/KafkaSink.class",
                 "org/apache/flink/connector/base/DeliveryGuarantee.class",
-                "org/apache/flink/streaming/connectors/cassandra/ClusterBuilder.class",
-                "com/datastax/driver/core/Cluster.class",
                 "org/apache/kafka/clients/consumer/KafkaConsumer.class",
                 "com/fasterxml/jackson/core/JsonFactory.class");
     }
 
     @Test
     void leavesFlinkItselfAndLoggingToTheCluster() {
+        // flink-connector-cassandra and its driver 3 are built on SinkFunction; the job writes with driver 4.
+        assertThat(entries).noneMatch(name -> name.startsWith("com/datastax/driver/")
+                || name.startsWith("org/apache/flink/streaming/connectors/cassandra/"));
         assertThat(entries).noneMatch(name -> name.startsWith("org/apache/flink/runtime/")
                 || name.startsWith("org/apache/flink/api/common/")
                 || name.startsWith("org/apache/flink/streaming/api/")

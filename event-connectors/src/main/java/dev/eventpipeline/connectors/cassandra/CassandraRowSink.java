@@ -1,5 +1,6 @@
 package dev.eventpipeline.connectors.cassandra;
 
+import dev.eventpipeline.connectors.compat.PortableSink;
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
 import dev.eventpipeline.connectors.types.SourcedRow;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  *         .build());
  * }</pre>
  */
-public final class CassandraRowSink extends WriterInitContextSink<SourcedRow>
+public final class CassandraRowSink extends PortableSink<SourcedRow>
         implements SupportsCommitter<DeadLetter>, SupportsPostCommitTopology<DeadLetter> {
 
     private static final long serialVersionUID = 1L;

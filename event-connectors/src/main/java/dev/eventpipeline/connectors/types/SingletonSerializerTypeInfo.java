@@ -56,7 +56,7 @@ abstract class SingletonSerializerTypeInfo<T> extends TypeInformation<T> {
         return serializer;
     }
 
-    @Override
+    // Abstract in Flink 1.20, gone in Flink 2: no @Override, so the same source compiles on both lines.
     @Deprecated
     public TypeSerializer<T> createSerializer(ExecutionConfig config) {
         return serializer;

@@ -87,7 +87,9 @@ class UserEventRowSerializerTest {
 
     @Test
     void typeInfoUsesTheSerializerNotKryo() {
-        assertThat(SourcedRowTypeInfo.INSTANCE.createSerializer(new org.apache.flink.api.common.ExecutionConfig()))
+        // The SerializerConfig overload: the one Flink 1.20 and 2 both call.
+        assertThat(SourcedRowTypeInfo.INSTANCE.createSerializer(
+                        new org.apache.flink.api.common.ExecutionConfig().getSerializerConfig()))
                 .isSameAs(SourcedRowSerializer.INSTANCE);
         assertThat(SourcedRowTypeInfo.INSTANCE.getTypeClass()).isEqualTo(SourcedRow.class);
     }

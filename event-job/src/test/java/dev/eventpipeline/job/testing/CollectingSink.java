@@ -1,19 +1,20 @@
 package dev.eventpipeline.job.testing;
 
+import dev.eventpipeline.connectors.compat.PortableSink;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * A sink that keeps what it receives in this JVM (a MiniCluster's), for the test to read after the
  * job. Flink runs a deserialized copy, so the elements are kept in a static map under this sink's id.
  */
-public final class CollectingSink<T> implements Sink<T> {
+public final class CollectingSink<T> extends PortableSink<T> {
 
     private static final long serialVersionUID = 1L;
     private static final Map<String, List<Object>> COLLECTED = new ConcurrentHashMap<>();
@@ -34,8 +35,7 @@ public final class CollectingSink<T> implements Sink<T> {
     }
 
     @Override
-    @SuppressWarnings("deprecation") // the one abstract factory method of Flink 1.20's Sink
-    public SinkWriter<T> createWriter(InitContext context) {
+    public SinkWriter<T> createWriter(WriterInitContext context) {
         List<Object> elements = COLLECTED.get(id);
         return new SinkWriter<>() {
             @Override
