@@ -167,6 +167,11 @@ final class CassandraRowSinkWriter implements CommittingSinkWriter<SourcedRow, D
 
     private void send(List<SourcedRow> rows) throws InterruptedException {
         while (inFlight >= maxInFlight) {
+            if (inFlight == isolation.heldWrites()) {
+                // Every place is taken by refusals held back (see RefusedRowIsolation), which no answer will
+                // finish: without this the writer would wait for ever, as flush would without its release.
+                isolation.releaseHeld();
+            }
             mailbox.yield();
         }
         if (rateLimit.isPresent()) {

@@ -436,4 +436,20 @@ class CassandraRowSinkWriterTest {
         assertThat(types(ScriptedCassandra.WRITTEN)).containsExactly("a", "b", "c");
         assertThat(counter(PipelineMetrics.ROWS_WRITTEN)).isEqualTo(3);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void heldRefusalsAtTheInFlightBoundDoNotStopTheWriter() throws Exception {
+        // With every request in flight held (refused rows before any row was written), no answer will come
+        // to free a place: the writer must release them, as it does before a checkpoint, not wait for ever.
+        open(settings(b -> b.maxConcurrentRequests(1).batching(BatchSettings.builder().maxRows(1).build())));
+
+        write(row(USER_A, 1, "refused"));
+        write(row(USER_B, 2, "view"));
+        harness.prepareSnapshotPreBarrier(1);
+
+        assertThat(types(ScriptedCassandra.WRITTEN)).containsExactly("view");
+        assertThat(committedDeadLetters()).singleElement()
+                .satisfies(letter -> assertThat(letter.sourceOffset).isEqualTo(1));
+    }
 }
