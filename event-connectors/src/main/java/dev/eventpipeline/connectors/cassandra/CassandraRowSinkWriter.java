@@ -155,14 +155,17 @@ final class CassandraRowSinkWriter implements CommittingSinkWriter<SourcedRow, D
     }
 
     private void sendQueued() throws InterruptedException {
+        // Taken out before sending: a send may yield to the mailbox, where a linger timer queues and sends
+        // more (a nested call), which must not see, and send again, the batches this call is sending.
+        List<SourcedRow> queued = new ArrayList<>(toSend);
+        toSend.clear();
         int start = 0;
-        for (int i = 0; i < toSend.size(); i++) {
-            if (toSend.get(i) == null) {
-                send(new ArrayList<>(toSend.subList(start, i)));
+        for (int i = 0; i < queued.size(); i++) {
+            if (queued.get(i) == null) {
+                send(new ArrayList<>(queued.subList(start, i)));
                 start = i + 1;
             }
         }
-        toSend.clear();
     }
 
     private void send(List<SourcedRow> rows) throws InterruptedException {

@@ -452,4 +452,37 @@ class CassandraRowSinkWriterTest {
         assertThat(committedDeadLetters()).singleElement()
                 .satisfies(letter -> assertThat(letter.sourceOffset).isEqualTo(1));
     }
+
+    @Test
+    void aLingerTimerThatFiresWhileTheWriterWaitsForAPlaceSendsNoBatchTwice() throws Exception {
+        open(settings(b -> b.maxConcurrentRequests(1).batching(BatchSettings.builder().maxRows(2).lingerMillis(LINGER)
+                .build())));
+        ScriptedCassandra.unanswered = true;
+        ScriptedCassandra.Pending stop = new ScriptedCassandra.Pending(List.of(), 0, null);
+
+        write(row(USER_A, 1, "a1")); // lingers until START + LINGER
+        write(row(USER_B, 2, "b1"), row(USER_B, 3, "b2")); // full: sent, and unanswered for now
+        // In a task, a timer's callback is a mail, which runs whenever the writer yields to the mailbox; here
+        // the linger timer's mail arrives while the writer waits for a place for C's full batch.
+        Future<?> answers = server.submit(() -> {
+            ScriptedCassandra.Pending first = ScriptedCassandra.PENDING.take();
+            // posted as the operator's timer service posts: with the priority of the operator's mails
+            new MailboxExecutorImpl(harness.getTaskMailbox(), 0, StreamTaskActionExecutor.IMMEDIATE)
+                    .execute(() -> harness.setProcessingTime(START + LINGER), "linger timer");
+            ScriptedCassandra.answer(first);
+            for (ScriptedCassandra.Pending next; (next = ScriptedCassandra.PENDING.take()) != stop; ) {
+                ScriptedCassandra.answer(next);
+            }
+            return null;
+        });
+        write(row(USER_C, 4, "c1"), row(USER_C, 5, "c2"));
+        harness.prepareSnapshotPreBarrier(1);
+        ScriptedCassandra.PENDING.add(stop);
+        answers.get();
+
+        assertThat(ScriptedCassandra.REQUESTS).as("A lingered out while C waited").hasSize(3);
+        assertThat(types(ScriptedCassandra.WRITTEN)).containsExactlyInAnyOrder("a1", "b1", "b2", "c1", "c2");
+        assertThat(counter(PipelineMetrics.ROWS_WRITTEN)).isEqualTo(5);
+        assertThat(ScriptedCassandra.MAX_OUTSTANDING).hasValue(1);
+    }
 }
