@@ -155,18 +155,26 @@ final class CassandraRowSinkWriter implements CommittingSinkWriter<SourcedRow, D
     }
 
     private void sendQueued() throws InterruptedException {
+        // Taken out before sending: a send may yield to the mailbox, where a linger timer queues and sends
+        // more (a nested call), which must not see, and send again, the batches this call is sending.
+        List<SourcedRow> queued = new ArrayList<>(toSend);
+        toSend.clear();
         int start = 0;
-        for (int i = 0; i < toSend.size(); i++) {
-            if (toSend.get(i) == null) {
-                send(new ArrayList<>(toSend.subList(start, i)));
+        for (int i = 0; i < queued.size(); i++) {
+            if (queued.get(i) == null) {
+                send(new ArrayList<>(queued.subList(start, i)));
                 start = i + 1;
             }
         }
-        toSend.clear();
     }
 
     private void send(List<SourcedRow> rows) throws InterruptedException {
         while (inFlight >= maxInFlight) {
+            if (inFlight == isolation.heldWrites()) {
+                // Every place is taken by refusals held back (see RefusedRowIsolation), which no answer will
+                // finish: without this the writer would wait for ever, as flush would without its release.
+                isolation.releaseHeld();
+            }
             mailbox.yield();
         }
         if (rateLimit.isPresent()) {

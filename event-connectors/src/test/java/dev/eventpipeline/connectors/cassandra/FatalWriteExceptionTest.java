@@ -1,10 +1,12 @@
 package dev.eventpipeline.connectors.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datastax.driver.core.EndPoint;
-import com.datastax.driver.core.exceptions.UnauthorizedException;
-import java.net.InetSocketAddress;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
+import java.io.ByteArrayOutputStream;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
 import org.apache.flink.runtime.throwable.ThrowableClassifier;
 import org.apache.flink.runtime.throwable.ThrowableType;
 import org.apache.flink.util.SerializedThrowable;
@@ -17,18 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class FatalWriteExceptionTest {
 
-    /** A node as driver 3 names it; like the driver's own end points, not serializable. */
-    private static final EndPoint NODE = new EndPoint() {
-        @Override
-        public InetSocketAddress resolve() {
-            return new InetSocketAddress("127.0.0.1", 9042);
-        }
-    };
-
     @Test
     void aFatalWriteErrorStaysNonRecoverableAfterTheTripToTheJobManager() {
-        Exception taskFailure = new Exception("Could not complete the stream element",
-                new FatalWriteException("GRANT MODIFY", new UnauthorizedException(NODE, "User reader has no MODIFY permission")));
+        // The worst case: a driver exception whose node cannot be serialized (TestNode is not).
+        UnauthorizedException driverError = new UnauthorizedException(TestNode.NODE1, "User reader has no MODIFY permission");
+        assertThatThrownBy(() -> new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(driverError))
+                .isInstanceOf(NotSerializableException.class);
+        Exception taskFailure = new Exception("Could not complete the stream element", new FatalWriteException(
+                "GRANT MODIFY", driverError));
 
         Throwable atTheJobManager = new SerializedThrowable(taskFailure).deserializeError(getClass().getClassLoader());
 

@@ -29,6 +29,7 @@ class RefusedRowIsolationTest {
     static final UUID USER = UUID.fromString("589e4567-e89b-12d3-a456-426614174000");
 
     private final AtomicInteger failedRequests = new AtomicInteger();
+    private final AtomicInteger heldSignals = new AtomicInteger();
     private RefusedRowIsolation writer;
 
     static SourcedRow row(int offset, String type) {
@@ -54,7 +55,17 @@ class RefusedRowIsolationTest {
     void setUp() {
         ScriptedCassandra.reset(0);
         writer = new RefusedRowIsolation(new ScriptedCassandra(), "event_streaming", "user_events", CLOCK,
-                error -> failedRequests.incrementAndGet());
+                new RefusedRowIsolation.Listener() {
+                    @Override
+                    public void failedRequest(Throwable error) {
+                        failedRequests.incrementAndGet();
+                    }
+
+                    @Override
+                    public void held() {
+                        heldSignals.incrementAndGet();
+                    }
+                });
     }
 
     @Test
@@ -174,5 +185,44 @@ class RefusedRowIsolationTest {
         assertThat(retried.rowsWritten()).isEqualTo(1);
         assertThat(retried.deadLetters()).hasSize(1);
         assertThat(failedRequests).as("each failed request, the retried one included").hasValue(3);
+    }
+
+    @Test
+    void heldWritesAreReleasedAsDeadLettersBeforeACheckpointAndTheRefusalsStillCount() {
+        CompletableFuture<RefusedRowIsolation.Outcome> first = writer.write(batch(row(0, "refused")));
+        assertThat(first).isNotDone();
+        assertThat(writer.heldWrites()).isEqualTo(1);
+        assertThat(heldSignals).as("the sink's writer is woken for a held write").hasValue(1);
+
+        writer.releaseHeld(); // a checkpoint: the writer must finish every write
+
+        assertThat(first).isCompleted();
+        assertThat(first.join().rowsWritten()).isZero();
+        assertThat(first.join().deadLetters()).singleElement()
+                .satisfies(letter -> assertThat(letter.sourceOffset).isZero());
+        assertThat(writer.heldWrites()).isZero();
+
+        // Still no row written: the next refusals wait again, and the released one still counts.
+        List<SourcedRow> refused = new ArrayList<>();
+        for (int i = 1; i < RefusedRowIsolation.MAX_CONSECUTIVE_REFUSED_ROWS - 1; i++) {
+            refused.add(row(i, "refused"));
+        }
+        CompletableFuture<RefusedRowIsolation.Outcome> second = writer.write(batch(refused));
+        assertThat(second).isNotDone();
+        assertThat(writer.heldWrites()).isEqualTo(1);
+
+        assertThatThrownBy(() -> writer.write(batch(row(1000, "refused"))).join())
+                .cause().isInstanceOf(FatalWriteException.class)
+                .hasMessageContaining("100 rows in a row were refused");
+        assertThat(second).isCompletedExceptionally();
+        assertThat(writer.heldWrites()).isZero();
+    }
+
+    @Test
+    void releasingWithNothingHeldDoesNothing() {
+        writer.releaseHeld();
+        assertThat(writer.heldWrites()).isZero();
+        assertThat(writer.write(batch(row(1, "view"))).join().rowsWritten()).isEqualTo(1);
+        assertThat(heldSignals).hasValue(0);
     }
 }

@@ -111,9 +111,13 @@ class DeadLetterSinksTest {
     @Test
     void refusesAPrefixOrTimeoutKafkaCannotCarry() {
         String longest = "x".repeat(DeadLetterSinkSettings.MAX_TRANSACTIONAL_ID_PREFIX_BYTES);
-        assertThat(exactlyOnce(Map.of()).transactionalIdPrefix(longest).build().transactionalIdPrefix()).hasSize(32_736);
+        assertThat(exactlyOnce(Map.of()).transactionalIdPrefix(longest).build().transactionalIdPrefix()).hasSize(32_728);
+        // The refused rows' sink appends "-refused", the Kafka sink "-<subtask>-<checkpoint id>" (at most 31):
+        // the longest prefix accepted must still make an id Kafka's protocol carries (32,767 bytes).
+        assertThat(DeadLetterSinkSettings.MAX_TRANSACTIONAL_ID_PREFIX_BYTES
+                + DeadLetterSinkSettings.REFUSED_ROWS_SUFFIX.length() + 31).isEqualTo(32_767);
         assertThatThrownBy(() -> exactlyOnce(Map.of()).transactionalIdPrefix(longest + "x").build())
-                .hasMessageContaining("transactional id prefix must be 1 to 32736 UTF-8 bytes");
+                .hasMessageContaining("transactional id prefix must be 1 to 32728 UTF-8 bytes");
         assertThatThrownBy(() -> exactlyOnce(Map.of()).transactionalIdPrefix(" ").build())
                 .hasMessageContaining("transactional id prefix");
         assertThatThrownBy(() -> exactlyOnce(Map.of()).transactionTimeout(Duration.ofDays(25)).build())
