@@ -5,7 +5,6 @@ import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
-import com.datastax.oss.driver.api.core.ssl.ProgrammaticSslEngineFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
@@ -42,8 +41,7 @@ public final class CassandraSessions {
         if (settings.ssl()) {
             // Built here, in the JVM that connects: an SSLContext is not serializable, and each
             // TaskManager reads the stores from its own disk.
-            builder.withSslEngineFactory(new ProgrammaticSslEngineFactory(
-                    CassandraTls.sslContext(settings.tls()), null, settings.tls().hostnameVerification()));
+            builder.withSslEngineFactory(TlsEngineFactory.of(settings.tls()));
         }
         return builder;
     }

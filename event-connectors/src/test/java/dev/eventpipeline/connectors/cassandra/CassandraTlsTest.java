@@ -8,6 +8,7 @@ import dev.eventpipeline.infra.security.CertificateAuthority.Usage;
 import dev.eventpipeline.infra.security.CertificateFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import com.datastax.oss.driver.internal.core.metadata.DefaultEndPoint;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -104,17 +105,18 @@ class CassandraTlsTest {
 
     @Test
     void theEngineNamesTheHostAsGivenWithoutAReverseLookup() throws Exception {
-        DriverSslOptions options = DriverSslOptions.of(trusting(truststore).build());
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 9042);
+        TlsEngineFactory options = TlsEngineFactory.of(trusting(truststore).build());
+        DefaultEndPoint address = new DefaultEndPoint(
+                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 9042));
 
-        SSLEngine engine = options.newSSLEngine(null, address);
+        SSLEngine engine = options.newSslEngine(address);
 
         assertThat(engine.getPeerHost()).isEqualTo("127.0.0.1");
         assertThat(engine.getPeerPort()).isEqualTo(9042);
         assertThat(engine.getUseClientMode()).isTrue();
         assertThat(engine.getSSLParameters().getEndpointIdentificationAlgorithm()).isEqualTo("HTTPS");
-        assertThat(DriverSslOptions.of(trusting(truststore).hostnameVerification(false).build())
-                .newSSLEngine(null, address).getSSLParameters().getEndpointIdentificationAlgorithm()).isNull();
+        assertThat(TlsEngineFactory.of(trusting(truststore).hostnameVerification(false).build())
+                .newSslEngine(address).getSSLParameters().getEndpointIdentificationAlgorithm()).isNull();
     }
 
     @Test
@@ -196,8 +198,8 @@ class CassandraTlsTest {
     /** A handshake of the driver's engine for {@code host} with a server holding {@code server}'s key. */
     private static void handshake(SSLContext clientContext, boolean verifyHostname, String host, boolean needClientAuth)
             throws Exception {
-        SSLEngine clientEngine = new DriverSslOptions(clientContext, verifyHostname)
-                .newSSLEngine(null, InetSocketAddress.createUnresolved(host, 9042));
+        SSLEngine clientEngine = new TlsEngineFactory(clientContext, verifyHostname)
+                .newSslEngine(new DefaultEndPoint(InetSocketAddress.createUnresolved(host, 9042)));
         SSLEngine serverEngine = serverContext().createSSLEngine();
         serverEngine.setUseClientMode(false);
         serverEngine.setNeedClientAuth(needClientAuth);
