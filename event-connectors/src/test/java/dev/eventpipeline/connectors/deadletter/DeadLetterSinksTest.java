@@ -21,7 +21,11 @@ class DeadLetterSinksTest {
         Properties properties = DeadLetterSinks.producerProperties(settings(Map.of()));
 
         assertThat(properties.getProperty(ProducerConfig.MAX_BLOCK_MS_CONFIG)).isEqualTo("10000");
-        assertThat(properties.getProperty(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).isEqualTo("30000");
+        // 30 s, or the least the client accepts (linger.ms + request.timeout.ms): kafka-clients 3.x (Flink 1.20's
+        // connector) defaults linger.ms to 0, giving 30000; 4.x (Flink 2's) to 5 ms, giving 30005.
+        long lingerDefault = ((Number) ProducerConfig.configDef().defaultValues().get(ProducerConfig.LINGER_MS_CONFIG)).longValue();
+        assertThat(Long.parseLong(properties.getProperty(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)))
+                .isEqualTo(Math.max(30_000, lingerDefault + 30_000));
         assertThat(properties.getProperty(ProducerConfig.ACKS_CONFIG)).isEqualTo("all");
         assertThat(properties.getProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).isEqualTo("true");
         assertThat(properties.getProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)).isEqualTo(Integer.toString(1_000_000 + 65_536));
