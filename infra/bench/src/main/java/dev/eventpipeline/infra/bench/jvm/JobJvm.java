@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class JobJvm implements AutoCloseable {
 
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
-    // CassandraWriteFunction logs one such line per writer subtask when it closes.
+    // The Cassandra sink logs one such line per writer subtask when it closes (CassandraRowSinkWriter).
     private static final Pattern WRITES_LINE = Pattern.compile("Wrote (\\d+) rows in (\\d+) requests");
 
     private final String name;
