@@ -27,8 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Flink 1.20 standalone session cluster, a JobManager and one or more TaskManagers each in its own JVM,
- * run from the Maven-resolved jars this module's compile scope names (there is no flink-dist here): the
+ * A Flink standalone session cluster (1.20; 2.x in integration-tests/flink2), a JobManager and one or more
+ * TaskManagers each in its own JVM, run from the Maven-resolved jars this module's compile scope names (there
+ * is no flink-dist here): the
  * same entry points, memory calculation (BashJavaUtils) and {@code --add-opens} list as
  * {@code bin/start-cluster.sh} on Java 17. Jobs go in through {@code flink run}'s front end,
  * {@link org.apache.flink.client.cli.CliFrontend}, with {@code FLINK_CONF_DIR} set.
@@ -51,7 +52,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
 
     /** Flink's own env.java.opts.all default for Java 17 (conf/config.yaml of flink-dist 1.20). */
-    static final List<String> JAVA_17_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
+    static final List<String> FLINK_1_JAVA_17_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
             "--add-exports=java.base/sun.net.util=ALL-UNNAMED", "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
             "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
@@ -61,6 +62,29 @@ public final class FlinkSessionCluster implements AutoCloseable {
             "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
+
+    /**
+     * The same default of flink-dist 2.x (its conf/config.yaml): 1.20's without -XX:+IgnoreUnrecognizedVMOptions,
+     * plus exports of javac's internals (jdk.compiler).
+     */
+    static final List<String> FLINK_2_JAVA_17_OPTIONS = List.of(
+            "--add-exports=java.base/sun.net.util=ALL-UNNAMED", "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
+            "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.text=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
+
+    /** The default of the Flink line this module runs (see {@link FlinkLine}), as bin/config.sh passes it. */
+    static final List<String> JAVA_17_OPTIONS = FlinkLine.isFlink2() ? FLINK_2_JAVA_17_OPTIONS : FLINK_1_JAVA_17_OPTIONS;
 
     private final Path home;
     private final Path conf;

@@ -55,8 +55,9 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
      * is reported as "scenario: display name", so several tests of one class get a row each.
      */
     public ScenarioReport(String scenario, Supplier<LocalServers> servers) {
+        // Which Flink line ran it, so both lines' rows can stand in one table.
         this.baseScenario = scenario;
-        this.scenario = scenario;
+        this.scenario = scenario + FlinkLine.scenarioSuffix();
         this.servers = servers;
     }
 
@@ -88,7 +89,7 @@ public final class ScenarioReport implements BeforeEachCallback, AfterEachCallba
     public void beforeEach(ExtensionContext context) {
         // The shared servers start once per JVM, before the first scenario's clock starts.
         boolean named = context.getTestMethod().map(method -> method.isAnnotationPresent(DisplayName.class)).orElse(false);
-        scenario = named ? baseScenario + ": " + context.getDisplayName() : baseScenario;
+        scenario = (named ? baseScenario + ": " + context.getDisplayName() : baseScenario) + FlinkLine.scenarioSuffix();
         long serversNanos = System.nanoTime();
         servers.get();
         long serversMillis = (System.nanoTime() - serversNanos) / 1_000_000;
