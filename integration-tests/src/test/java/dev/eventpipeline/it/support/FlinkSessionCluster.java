@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,8 +52,8 @@ public final class FlinkSessionCluster implements AutoCloseable {
     static final String MEMORY_UTILS_MAIN = "org.apache.flink.runtime.util.bash.BashJavaUtils";
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
 
-    /** Flink's own env.java.opts.all default for Java 17 (conf/config.yaml of flink-dist 1.20). */
-    static final List<String> FLINK_1_JAVA_17_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
+    /** What flink-dist 1.20 and 2.x both pass on Java 17 (env.java.opts.all in their conf/config.yaml). */
+    private static final List<String> COMMON_JAVA_17_OPTIONS = List.of(
             "--add-exports=java.base/sun.net.util=ALL-UNNAMED", "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
             "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
@@ -63,25 +64,17 @@ public final class FlinkSessionCluster implements AutoCloseable {
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
-    /**
-     * The same default of flink-dist 2.x (its conf/config.yaml): 1.20's without -XX:+IgnoreUnrecognizedVMOptions,
-     * plus exports of javac's internals (jdk.compiler).
-     */
-    static final List<String> FLINK_2_JAVA_17_OPTIONS = List.of(
-            "--add-exports=java.base/sun.net.util=ALL-UNNAMED", "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+    /** Flink 1.20's adds -XX:+IgnoreUnrecognizedVMOptions. */
+    private static final List<String> FLINK_1_JAVA_17_OPTIONS = Stream.concat(
+            Stream.of("-XX:+IgnoreUnrecognizedVMOptions"), COMMON_JAVA_17_OPTIONS.stream()).toList();
+
+    /** Flink 2.x's adds exports of javac's internals (jdk.compiler). */
+    private static final List<String> FLINK_2_JAVA_17_OPTIONS = Stream.concat(COMMON_JAVA_17_OPTIONS.stream(), Stream.of(
             "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
             "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
             "--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED",
             "--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED",
-            "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
-            "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.text=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
+            "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED")).toList();
 
     /** The default of the Flink line this module runs (see {@link FlinkLine}), as bin/config.sh passes it. */
     static final List<String> JAVA_17_OPTIONS = FlinkLine.isFlink2() ? FLINK_2_JAVA_17_OPTIONS : FLINK_1_JAVA_17_OPTIONS;
