@@ -1,6 +1,7 @@
 package dev.eventpipeline.job;
 
 import dev.eventpipeline.connectors.cassandra.CassandraRowSink;
+import dev.eventpipeline.connectors.cassandra.CassandraSinkKind;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
 import dev.eventpipeline.connectors.cassandra.RowWriteExecutor;
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
@@ -159,14 +160,19 @@ public final class UserEventPipeline {
                 .name("Decode, validate, map to row")
                 .uid(DECODE_UID);
 
-        rows.sinkTo(CassandraRowSink.builder()
-                        .setSettings(cassandra)
-                        .setExecutors(rowWrites)
-                        .setClock(clock)
-                        .setDeadLetterSink(refusedRowDeadLetterSink, REFUSED_ROW_DEAD_LETTER_SINK_UID)
-                        .build())
-                .name("Cassandra: upsert " + cassandra.table())
-                .uid(ROW_SINK_UID);
+        if (cassandra.sink() == CassandraSinkKind.CONNECTOR) {
+            ConnectorSinks.addTo(rows, cassandra, "Cassandra (flink-connector-cassandra): upsert " + cassandra.table(),
+                    ROW_SINK_UID);
+        } else {
+            rows.sinkTo(CassandraRowSink.builder()
+                            .setSettings(cassandra)
+                            .setExecutors(rowWrites)
+                            .setClock(clock)
+                            .setDeadLetterSink(refusedRowDeadLetterSink, REFUSED_ROW_DEAD_LETTER_SINK_UID)
+                            .build())
+                    .name("Cassandra: upsert " + cassandra.table())
+                    .uid(ROW_SINK_UID);
+        }
 
         rows.getSideOutput(DecodeAndValidateFunction.DEAD_LETTERS)
                 .sinkTo(deadLetterSink)

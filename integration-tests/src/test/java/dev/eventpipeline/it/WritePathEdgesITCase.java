@@ -221,6 +221,37 @@ class WritePathEdgesITCase {
         assertThat(rows.found()).isEqualTo(stream.allAccepted.size());
     }
 
+    /**
+     * {@code cassandra.sink=connector} (flink-connector-cassandra's sink, Flink 1.20): its failure handler gets
+     * no row, so a refused row cannot become a dead letter. The job must then stop, naming the sink that
+     * dead-letters, not restart into the same row for ever.
+     */
+    @Test
+    void withTheConnectorsSinkARefusedRowStopsTheJobInsteadOfRetryingForEver(@InjectMiniCluster MiniCluster miniCluster)
+            throws Exception {
+        LocalServers servers = LocalServers.shared();
+        KafkaTestClient kafka = new KafkaTestClient(servers.bootstrapServers());
+        FlinkRest rest = new FlinkRest(miniCluster.getRestAddress().get());
+        String topic = servers.createFreshTopic("write-path-connector", 1);
+        String deadLetters = servers.createFreshTopic("write-path-connector-dlq", 1);
+        Stream stream = stream(TableLayout.SEED);
+        kafka.send(topic, stream.records);
+        List<String> arguments = new ArrayList<>(List.of(arguments(servers, topic, deadLetters, TableLayout.SEED)));
+        arguments.addAll(List.of("--cassandra.sink", "connector"));
+
+        JobClient job = PipelineRuns.start(arguments.toArray(String[]::new));
+        String jobId = job.getJobID().toHexString();
+        Await.until("the job to stop on the refused row", Duration.ofMinutes(2),
+                () -> "FAILED".equals(rest.jobState(jobId)));
+        String failure = rest.lastFailure(jobId);
+        int failures = rest.failureCount(jobId);
+        report.outcome(stream.records.size(), 0, 0, "cassandra.sink=connector: job FAILED after " + failures
+                + " failure(s): " + failure.lines().findFirst().orElse(""));
+
+        assertThat(failures).as("stopped at once, not restarted: " + failure).isEqualTo(1);
+        assertThat(failure).contains("FatalWriteException", "cannot become a dead letter", "cassandra.sink=sink-v2");
+    }
+
     interface LetterCheck {
         void check(List<ConsumerRecord<byte[], byte[]>> letters) throws Exception;
     }

@@ -22,6 +22,12 @@ public abstract class CassandraSinkSettings implements Serializable {
      */
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 512;
 
+    /** Which sink writes the rows; {@link CassandraSinkKind#SINK_V2} unless asked otherwise. */
+    @Value.Default
+    public CassandraSinkKind sink() {
+        return CassandraSinkKind.SINK_V2;
+    }
+
     /** Host names or addresses; all use {@link #port()}. */
     public abstract List<String> contactPoints();
 

@@ -21,6 +21,15 @@ public final class FatalWriteException extends RuntimeException {
      * an anonymous copy without this class's annotation, and restarted the job into the error forever.
      */
     public FatalWriteException(String fix, Throwable cause) {
-        super("Cassandra refuses every write: " + fix + " (" + cause + ")", new SerializedThrowable(cause));
+        this("Cassandra refuses every write: " + fix + " (" + cause + ")", cause, true);
+    }
+
+    private FatalWriteException(String message, Throwable cause, boolean serialized) {
+        super(message, new SerializedThrowable(cause));
+    }
+
+    /** A write error that stops the job for another reason than every write failing: {@code message} says which. */
+    public static FatalWriteException stopping(String message, Throwable cause) {
+        return new FatalWriteException(message + " (" + cause + ")", cause, true);
     }
 }

@@ -75,10 +75,15 @@ public final class WriteErrors {
             return WriteErrorKind.FATAL;
         }
         if (cause instanceof InvalidQueryException) {
-            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-            return SCHEMA_PROBLEMS.stream().anyMatch(message::contains) ? WriteErrorKind.FATAL : WriteErrorKind.REJECTED_ROW;
+            return isSchemaProblem(cause.getMessage()) ? WriteErrorKind.FATAL : WriteErrorKind.REJECTED_ROW;
         }
         return WriteErrorKind.FATAL; // authentication, authorization, syntax, protocol, codecs, bugs
+    }
+
+    /** Whether the server's message of an invalid request says the table or the TTL is wrong, not the row. */
+    public static boolean isSchemaProblem(String serverMessage) {
+        String message = String.valueOf(serverMessage).toLowerCase(Locale.ROOT);
+        return SCHEMA_PROBLEMS.stream().anyMatch(message::contains);
     }
 
     /** A message for a fatal error that says what to fix. */

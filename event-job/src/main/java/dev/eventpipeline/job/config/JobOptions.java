@@ -10,6 +10,7 @@ import static dev.eventpipeline.job.config.Parsers.list;
 import static dev.eventpipeline.job.config.Parsers.nonEmpty;
 import static dev.eventpipeline.job.config.Parsers.passwordFile;
 
+import dev.eventpipeline.connectors.cassandra.CassandraSinkKind;
 import dev.eventpipeline.connectors.cassandra.CassandraSinkSettings;
 import dev.eventpipeline.connectors.cassandra.CassandraTls;
 import dev.eventpipeline.connectors.cassandra.CassandraTlsSettings;
@@ -17,6 +18,7 @@ import dev.eventpipeline.connectors.cassandra.CqlIdentifiers;
 import dev.eventpipeline.connectors.deadletter.DeadLetterGuarantee;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
 import dev.eventpipeline.connectors.kafka.StartingOffsets;
+import dev.eventpipeline.job.ConnectorSinks;
 import dev.eventpipeline.model.TableLayout;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import dev.eventpipeline.model.json.UserEventJsonCodec;
@@ -106,6 +108,18 @@ public final class JobOptions {
                     + "with the same millisecond and type share a row; event-id adds event_id as the last "
                     + "clustering column, so only duplicates of one event share a row",
             TableLayout::fromOptionValue);
+    public static final JobOption<CassandraSinkKind> CASSANDRA_SINK = JobOption.of(
+            "cassandra.sink", "sink-v2",
+            "Which sink writes the rows: sink-v2 (the job's Sink V2 sink on driver 4: batches by partition, retries "
+                    + "with backoff, dead-letters refused rows; Flink 1.20 and 2) or connector (flink-connector-cassandra's "
+                    + "sink, one row per request, a refused row stops the job; Flink 1.20 only)",
+            text -> {
+                CassandraSinkKind kind = CassandraSinkKind.parse(text);
+                if (kind == CassandraSinkKind.CONNECTOR && ConnectorSinks.unavailable().isPresent()) {
+                    throw new IllegalArgumentException(ConnectorSinks.unavailable().get());
+                }
+                return kind;
+            });
     public static final JobOption<String> CASSANDRA_TABLE = JobOption.optional(
             "cassandra.table", "Table the rows are upserted into; unset: " + TableLayout.SEED.defaultTable() + " (seed layout) or "
                     + TableLayout.EVENT_ID.defaultTable() + " (event-id layout), as infra/cassandra creates them", identifier());
@@ -258,7 +272,7 @@ public final class JobOptions {
             CASSANDRA_USERNAME, CASSANDRA_PASSWORD, CASSANDRA_PASSWORD_FILE, CASSANDRA_SSL,
             CASSANDRA_SSL_TRUSTSTORE_PATH, CASSANDRA_SSL_TRUSTSTORE_PASSWORD, CASSANDRA_SSL_TRUSTSTORE_TYPE,
             CASSANDRA_SSL_KEYSTORE_PATH, CASSANDRA_SSL_KEYSTORE_PASSWORD, CASSANDRA_SSL_KEYSTORE_TYPE,
-            CASSANDRA_SSL_HOSTNAME_VERIFICATION, CASSANDRA_CONSISTENCY, CASSANDRA_TTL,
+            CASSANDRA_SSL_HOSTNAME_VERIFICATION, CASSANDRA_CONSISTENCY, CASSANDRA_TTL, CASSANDRA_SINK,
             CASSANDRA_MAX_CONCURRENT_REQUESTS, CASSANDRA_WRITE_RATE_LIMIT, CASSANDRA_BATCH_MAX_ROWS, CASSANDRA_BATCH_MAX_BYTES, CASSANDRA_BATCH_LINGER,
             CASSANDRA_REQUEST_TIMEOUT, CASSANDRA_MAX_RETRIES, CASSANDRA_RETRY_INITIAL_BACKOFF,
             CASSANDRA_RETRY_MAX_BACKOFF,

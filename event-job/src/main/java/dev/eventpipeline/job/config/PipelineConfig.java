@@ -101,6 +101,7 @@ public abstract class PipelineConfig {
                 .localDatacenter(reader.get(CASSANDRA_LOCAL_DATACENTER))
                 .keyspace(reader.get(CASSANDRA_KEYSPACE))
                 .tableLayout(reader.get(CASSANDRA_TABLE_LAYOUT))
+                .sink(reader.get(CASSANDRA_SINK))
                 .username(reader.optional(CASSANDRA_USERNAME))
                 .password(reader.password())
                 .ssl(reader.get(CASSANDRA_SSL))

@@ -3,9 +3,11 @@ package dev.eventpipeline.job.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventpipeline.connectors.cassandra.CassandraSinkKind;
 import dev.eventpipeline.connectors.deadletter.DeadLetterGuarantee;
 import dev.eventpipeline.connectors.deadletter.DeadLetterSinkSettings;
 import dev.eventpipeline.connectors.kafka.StartingOffsets;
+import dev.eventpipeline.job.ConnectorSinks;
 import dev.eventpipeline.transform.CassandraLimits;
 import dev.eventpipeline.transform.ValidationLimits;
 import java.io.IOException;
@@ -121,6 +123,7 @@ class PipelineConfigTest {
         "cassandra.ttl|0 s|longer than zero",
         "cassandra.max-concurrent-requests|5000|from 1 to 1024",
         "cassandra.write-rate-limit|0|positive number",
+        "cassandra.sink|nope|must be one of sink-v2, connector",
         "cassandra.write-rate-limit|fast|positive number",
         "cassandra.batch.max-rows|0|from 1 to 1024",
         "cassandra.batch.max-bytes|1000|from 1024 to 8388608",
@@ -318,6 +321,17 @@ class PipelineConfigTest {
     void optionalValuesMayBeLeftEmpty() throws Exception {
         assertThat(load("--cassandra.ttl", "").cassandra().ttl()).isEqualTo(Optional.empty());
         assertThat(load("--cassandra.write-rate-limit", "").cassandra().writeRateLimit()).isEmpty();
+    }
+
+    @Test
+    void theSinkIsSinkV2UnlessTheConnectorIsAskedForWhereTheFlinkLineHasIt() throws Exception {
+        assertThat(load().cassandra().sink()).isEqualTo(CassandraSinkKind.SINK_V2);
+        if (ConnectorSinks.unavailable().isEmpty()) { // Flink 1.20
+            assertThat(load("--cassandra.sink", "connector").cassandra().sink()).isEqualTo(CassandraSinkKind.CONNECTOR);
+        } else { // Flink 2: refused at start, naming why and the fix
+            assertThat(problemsOf(Map.of(), "--cassandra.sink", "connector")).singleElement().asString()
+                    .startsWith("cassandra.sink='connector'").contains("SinkFunction", "cassandra.sink=sink-v2");
+        }
     }
 
     @Test

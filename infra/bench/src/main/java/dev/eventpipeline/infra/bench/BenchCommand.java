@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         @Mixin
         GeneratorOptions generator = new GeneratorOptions().defaultUsers(10_000).defaultSeed(42);
 
-        @Option(names = "--only", split = ",", description = "Run only these of a, b, c (a1 / a2: one of the two ceilings)")
+        @Option(names = "--only", split = ",", description = "Run only these of a, b, c, d (a1 / a2: one of the two ceilings; d: our job with cassandra.sink=connector)")
         LinkedHashSet<String> only = new LinkedHashSet<>();
 
         @Option(names = "--job-heap", defaultValue = "1g", description = "-Xmx of each job JVM (default ${DEFAULT-VALUE})")

@@ -77,6 +77,9 @@ public final class EndToEndBenchmark {
                 if (wanted("c")) {
                     jobs.throughput("c", rep, events.measuredFrom());
                 }
+                if (wanted("d")) {
+                    jobs.throughput("d", rep, events.measuredFrom());
+                }
             }
             if (options.latencySeconds() > 0) {
                 LatencyRuns latency = new LatencyRuns(options, servers, ceilings, jobs, events.rows(), results, log);
@@ -91,6 +94,9 @@ public final class EndToEndBenchmark {
                 }
                 if (wanted("c")) {
                     latency.job("c");
+                }
+                if (wanted("d")) {
+                    latency.job("d");
                 }
             }
         } finally {

@@ -57,7 +57,11 @@ final class JobRuns {
         }
     }
 
-    /** Starts job {@code key} ({@code b} or {@code c}) on {@code topic}, bounded or not, named {@code name}. */
+    /**
+     * Starts job {@code key} on {@code topic}, bounded or not, named {@code name}: {@code b} the seed-like job,
+     * {@code c} ours with its default sink, {@code d} ours with flink-connector-cassandra's
+     * ({@code cassandra.sink=connector}).
+     */
     JobJvm start(String key, String name, String topic, boolean bounded) {
         Path dir = options.workDir().resolve("jobs");
         if (key.equals("b")) {
@@ -72,6 +76,9 @@ final class JobRuns {
                 "--kafka.bounded", Boolean.toString(bounded), "--dlq.topic", EndToEndBenchmark.DLQ_TOPIC,
                 "--cassandra.contact-points", "127.0.0.1", "--cassandra.port", Integer.toString(servers.cqlPort())));
         args.addAll(List.of("--job.parallelism", parallelism(options)));
+        if (key.equals("d")) {
+            args.addAll(List.of("--cassandra.sink", "connector"));
+        }
         for (String arg : options.jobArgs()) {
             if (arg.startsWith(PARALLELISM_ARG)) {
                 continue;

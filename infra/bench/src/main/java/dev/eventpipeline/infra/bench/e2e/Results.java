@@ -24,8 +24,10 @@ final class Results {
         add("a2", "(a) ceiling: driver 4, one-partition UNLOGGED batches ≤" + options.ceilingBatchRows() + " rows, "
                 + options.ceilingLingerMs() + " ms linger, " + options.ceilingInFlight() + " in flight");
         add("b", "(b) seed-like job: parallelism 1, Jackson + POJO sink, " + options.baselineInFlight() + " in flight");
-        add("c", "(c) our job, defaults, parallelism " + JobRuns.parallelism(options)
-                + (options.jobArgs().isEmpty() ? "" : " + " + String.join(" ", options.jobArgs())));
+        String jobArgs = options.jobArgs().isEmpty() ? "" : " + " + String.join(" ", options.jobArgs());
+        add("c", "(c) our job, defaults (Sink V2 sink on driver 4), parallelism " + JobRuns.parallelism(options) + jobArgs);
+        add("d", "(d) our job, cassandra.sink=connector (flink-connector-cassandra), parallelism "
+                + JobRuns.parallelism(options) + jobArgs);
     }
 
     private void add(String key, String label) {
