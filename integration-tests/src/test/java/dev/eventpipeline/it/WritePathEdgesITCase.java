@@ -243,10 +243,13 @@ class WritePathEdgesITCase {
         String jobId = job.getJobID().toHexString();
         Await.until("the job to stop on the refused row", Duration.ofMinutes(2),
                 () -> "FAILED".equals(rest.jobState(jobId)));
-        String failure = rest.lastFailure(jobId);
+        // The whole stack trace: Flink wraps the cause in "The failure is not recoverable".
+        String failure = rest.get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries")
+                .path(0).path("stacktrace").asText("");
         int failures = rest.failureCount(jobId);
+        String cause = failure.lines().filter(line -> line.contains("FatalWriteException")).findFirst().orElse(failure);
         report.outcome(stream.records.size(), 0, 0, "cassandra.sink=connector: job FAILED after " + failures
-                + " failure(s): " + failure.lines().findFirst().orElse(""));
+                + " failure(s): " + cause.strip());
 
         assertThat(failures).as("stopped at once, not restarted: " + failure).isEqualTo(1);
         assertThat(failure).contains("FatalWriteException", "cannot become a dead letter", "cassandra.sink=sink-v2");

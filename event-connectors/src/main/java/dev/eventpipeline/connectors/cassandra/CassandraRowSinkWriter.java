@@ -68,6 +68,7 @@ final class CassandraRowSinkWriter implements CommittingSinkWriter<SourcedRow, D
     private List<DeadLetter> deadLetters = new ArrayList<>();
     private int inFlight;
     private boolean lingerTimerSet;
+    private boolean sending;
     private long lastWriteTimestampMicros;
     private volatile long lastSendMillis;
 
@@ -154,17 +155,31 @@ final class CassandraRowSinkWriter implements CommittingSinkWriter<SourcedRow, D
         toSend.add(null); // end of one batch
     }
 
+    /**
+     * Sends the queued batches in the order they were queued. A send may yield to the mailbox, where a linger
+     * timer queues more and calls this again: that nested call only leaves them queued, and this one sends
+     * them after its own, so a partition's later batch never goes (and gets its write timestamp) before an
+     * earlier one, and no batch goes twice.
+     */
     private void sendQueued() throws InterruptedException {
-        // Taken out before sending: a send may yield to the mailbox, where a linger timer queues and sends
-        // more (a nested call), which must not see, and send again, the batches this call is sending.
-        List<SourcedRow> queued = new ArrayList<>(toSend);
-        toSend.clear();
-        int start = 0;
-        for (int i = 0; i < queued.size(); i++) {
-            if (queued.get(i) == null) {
-                send(new ArrayList<>(queued.subList(start, i)));
-                start = i + 1;
+        if (sending) {
+            return;
+        }
+        sending = true;
+        try {
+            while (!toSend.isEmpty()) {
+                List<SourcedRow> queued = new ArrayList<>(toSend);
+                toSend.clear();
+                int start = 0;
+                for (int i = 0; i < queued.size(); i++) {
+                    if (queued.get(i) == null) {
+                        send(new ArrayList<>(queued.subList(start, i)));
+                        start = i + 1;
+                    }
+                }
             }
+        } finally {
+            sending = false;
         }
     }
 
