@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
+import java.net.InetSocketAddress;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -52,6 +55,24 @@ public final class CassandraTls {
             throw new IllegalArgumentException("Cassandra TLS settings: " + String.join("; ", problems));
         }
         return context.get();
+    }
+
+    /**
+     * A client engine of {@code context} for the host as given in {@code address} (a contact point's name as
+     * written, or a peer's address as the cluster advertises it; never a reverse lookup), with hostname
+     * verification ("HTTPS" endpoint identification) when asked: both drivers' TLS use it.
+     */
+    public static SSLEngine clientEngine(SSLContext context, InetSocketAddress address, boolean hostnameVerification) {
+        SSLEngine engine = address == null
+                ? context.createSSLEngine()
+                : context.createSSLEngine(address.getHostString(), address.getPort());
+        engine.setUseClientMode(true);
+        if (hostnameVerification) {
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            engine.setSSLParameters(parameters);
+        }
+        return engine;
     }
 
     /** Every problem with the settings and their files, each naming its option and fix; empty when usable. */

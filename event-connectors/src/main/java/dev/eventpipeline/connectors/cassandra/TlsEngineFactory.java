@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * TLS for the driver with the context of {@link CassandraTls}, and hostname verification: the JDK
@@ -31,16 +30,8 @@ public final class TlsEngineFactory implements SslEngineFactory {
     @Override
     public SSLEngine newSslEngine(EndPoint remoteEndpoint) {
         SocketAddress address = remoteEndpoint.resolve();
-        SSLEngine engine = address instanceof InetSocketAddress inet
-                ? context.createSSLEngine(inet.getHostString(), inet.getPort())
-                : context.createSSLEngine();
-        engine.setUseClientMode(true);
-        if (hostnameVerification) {
-            SSLParameters parameters = engine.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            engine.setSSLParameters(parameters);
-        }
-        return engine;
+        return CassandraTls.clientEngine(context, address instanceof InetSocketAddress inet ? inet : null,
+                hostnameVerification);
     }
 
     @Override

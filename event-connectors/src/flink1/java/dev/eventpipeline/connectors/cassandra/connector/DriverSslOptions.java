@@ -7,7 +7,6 @@ import dev.eventpipeline.connectors.cassandra.CassandraTlsSettings;
 import java.net.InetSocketAddress;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * TLS for flink-connector-cassandra's driver (3.x) with the context of {@link CassandraTls}, and hostname
@@ -30,19 +29,6 @@ final class DriverSslOptions extends RemoteEndpointAwareJdkSSLOptions {
 
     @Override
     protected SSLEngine newSSLEngine(SocketChannel channel, InetSocketAddress remoteEndpoint) {
-        SSLEngine engine = remoteEndpoint == null
-                ? context.createSSLEngine()
-                : context.createSSLEngine(remoteEndpoint.getHostString(), remoteEndpoint.getPort());
-        engine.setUseClientMode(true);
-        if (hostnameVerification) {
-            SSLParameters parameters = engine.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            engine.setSSLParameters(parameters);
-        }
-        return engine;
-    }
-
-    boolean verifiesHostnames() {
-        return hostnameVerification;
+        return CassandraTls.clientEngine(context, remoteEndpoint, hostnameVerification);
     }
 }
