@@ -48,11 +48,11 @@ class ReportTest {
         assertThat(report).contains("1-min load during the run: min 0.6, median 10.8, max 19.8 (3 samples)");
         assertThat(report).contains("| (a) ceiling: driver 4, one-partition UNLOGGED batches ≤64 rows, 200 ms linger, "
                 + "512 in flight | **40,000** | 30,000, 40,000, 50,000 | — | — (in-process) | 38 / 12 | 6.7 rows/request |\n");
-        assertThat(report).contains("| (c) our job, defaults, parallelism 1 | **28,800** | 28,800, 27,000, 30,000 "
+        assertThat(report).contains("| (c) our job, defaults (Sink V2 sink on driver 4), parallelism 1 | **28,800** | 28,800, 27,000, 30,000 "
                 + "| 200 / 469 ms at 14,400/s | 387 / 99 | 44 / 22 |  |\n");
         assertThat(report).doesNotContain("one row per request").doesNotContain("seed-like");
-        assertThat(report).contains("(c)/(a) = 0.72 (goal ≥ 0.75; ceiling = the faster of the two (a) rows)\n");
-        assertThat(report).doesNotContain("(c)/(b)");
+        assertThat(report).contains("(c)/(a) = 0.72 (goal ≥ 0.90; ceiling = the faster of the two (a) rows)\n");
+        assertThat(report).doesNotContain("(c)/(b)").doesNotContain("(d)");
     }
 
     @Test
@@ -60,7 +60,10 @@ class ReportTest {
         Results results = new Results(options(List.of("job.parallelism=2", "cassandra.batch.linger=300ms")), 1, log);
 
         assertThat(results.get("c").label)
-                .isEqualTo("(c) our job, defaults, parallelism 2 + job.parallelism=2 cassandra.batch.linger=300ms");
+                .isEqualTo("(c) our job, defaults (Sink V2 sink on driver 4), parallelism 2 + job.parallelism=2 "
+                        + "cassandra.batch.linger=300ms");
+        assertThat(results.get("d").label).isEqualTo("(d) our job, cassandra.sink=connector (flink-connector-cassandra), "
+                + "parallelism 2 + job.parallelism=2 cassandra.batch.linger=300ms");
     }
 
     @Test
