@@ -241,6 +241,14 @@ class WritePathEdgesITCase {
 
         JobClient job = PipelineRuns.start(arguments.toArray(String[]::new));
         String jobId = job.getJobID().toHexString();
+        // The connector's sink raises a failed write at its next row or checkpoint; once every event is read
+        // there is no next row, and the interval here is an hour: a checkpoint now.
+        Await.until("every event read, or the job stopped", Duration.ofMinutes(2),
+                () -> "FAILED".equals(rest.jobState(jobId))
+                        || rest.operatorMetricSum(jobId, "eventsIn").orElse(0) >= stream.records.size());
+        if (!"FAILED".equals(rest.jobState(jobId))) {
+            rest.triggerCheckpoint(jobId);
+        }
         Await.until("the job to stop on the refused row", Duration.ofMinutes(2),
                 () -> "FAILED".equals(rest.jobState(jobId)));
         // The whole stack trace: Flink wraps the cause in "The failure is not recoverable".
