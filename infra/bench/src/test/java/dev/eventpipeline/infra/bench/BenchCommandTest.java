@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -30,5 +31,13 @@ class BenchCommandTest {
 
         assertThat(command.execute("e2e", "--users", "0", "--work-dir", "/nonexistent/never-created")).isEqualTo(2);
         assertThat(err.toString()).contains("--users must be at least 1: 0");
+    }
+
+    @Test
+    void theNodeStartsFromCassandrasStockCommitLogUnlessTheUserSaysOtherwise() {
+        assertThat(BenchCommand.nodeSettings(Map.of()))
+                .containsExactly(Map.entry("commitlog_sync", "periodic"), Map.entry("commitlog_sync_period", "10000ms"));
+        assertThat(BenchCommand.nodeSettings(Map.of("commitlog_sync", "group")))
+                .containsEntry("commitlog_sync", "group").hasSize(2);
     }
 }

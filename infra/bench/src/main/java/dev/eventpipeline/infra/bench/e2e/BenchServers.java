@@ -8,6 +8,7 @@ import dev.eventpipeline.infra.LocalKafka;
 import dev.eventpipeline.infra.cassandra.UserEventsTable;
 import dev.eventpipeline.infra.kafka.TopicSpec;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,14 +27,19 @@ final class BenchServers implements AutoCloseable {
     private CqlSession session;
     private UserEventsTable table;
 
-    BenchServers(Path workDir, StepLog log) {
+    private final Map<String, String> cassandraSettings;
+
+    BenchServers(Path workDir, Map<String, String> cassandraSettings, StepLog log) {
         this.workDir = workDir;
+        this.cassandraSettings = cassandraSettings;
         this.log = log;
     }
 
     void start() throws Exception {
         kafka = LocalKafka.builder().workDir(workDir.resolve("kafka")).freePorts().build();
-        cassandra = LocalCassandra.builder().workDir(workDir.resolve("cassandra")).freePorts().heap("1g").build();
+        LocalCassandra.Builder node = LocalCassandra.builder().workDir(workDir.resolve("cassandra")).freePorts().heap("1g");
+        cassandraSettings.forEach(node::setting);
+        cassandra = node.build();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "bench-servers-stop"));
         log.step("starting Kafka and Cassandra on free ports under " + workDir);
         CompletableFuture<Void> k = CompletableFuture.runAsync(kafka::start);

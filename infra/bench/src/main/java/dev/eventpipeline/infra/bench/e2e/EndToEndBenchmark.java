@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +19,8 @@ import java.util.Set;
  *   <li>(a) ceilings: the rows written straight into Cassandra with driver 4, one row per request
  *       and one-partition UNLOGGED batches ({@link CeilingRuns});
  *   <li>(b) the seed-like baseline job ({@link SeedLikeJob}), parallelism 1, in its own JVM;
- *   <li>(c) our job ({@link EventPipelineJob}) with its defaults, bounded, in its own JVM ({@link JobRuns}).
+ *   <li>(c) our job ({@link EventPipelineJob}) with its defaults, bounded, in its own JVM ({@link JobRuns});
+ *   <li>(d) the same with {@code cassandra.sink=connector}; (e) (c) on Flink 2.x (the Flink 2 job JAR).
  * </ol>
  *
  * Throughput: rows / (last − first WRITETIME), the table truncated before each run, repeats
@@ -31,11 +33,14 @@ public final class EndToEndBenchmark {
     public static final String TOPIC = KafkaTopics.USER_EVENTS;
     public static final String DLQ_TOPIC = KafkaTopics.USER_EVENTS_DLQ;
 
+    /** The jobs, in the order each repeat runs them (see {@link JobRuns#start}). */
+    static final List<String> JOBS = List.of("b", "c", "d", "e");
+
     /** Everything a run can be told. */
     public record Options(int events, int jobWarmupEvents, int repeats, int baselineRepeats, int latencySeconds,
             int warmupSeconds, int users, double skew, long seed, Set<String> only, String jobHeap, boolean jfr, List<String> jobArgs,
             Path workDir, Path out, int baselineInFlight, int ceilingInFlight, int ceilingBatchRows,
-            int ceilingLingerMs, double latencyRate) {
+            int ceilingLingerMs, double latencyRate, Map<String, String> cassandraSettings) {
 
         /** Whose events the run generates. */
         RunEvents.Users generatedUsers() {
@@ -55,7 +60,7 @@ public final class EndToEndBenchmark {
     }
 
     public int run() throws Exception {
-        BenchServers servers = new BenchServers(options.workDir(), log);
+        BenchServers servers = new BenchServers(options.workDir(), options.cassandraSettings(), log);
         LoadAverage load = new LoadAverage();
         Instant started = Instant.now();
         try {
@@ -71,14 +76,10 @@ public final class EndToEndBenchmark {
                 if (wanted("a2")) {
                     ceilings.throughput("a2", DriverCeiling.Mode.BATCH, rep);
                 }
-                if (wanted("b") && rep <= options.baselineRepeats()) {
-                    jobs.throughput("b", rep, events.measuredFrom());
-                }
-                if (wanted("c")) {
-                    jobs.throughput("c", rep, events.measuredFrom());
-                }
-                if (wanted("d")) {
-                    jobs.throughput("d", rep, events.measuredFrom());
+                for (String job : JOBS) {
+                    if (wanted(job) && (!job.equals("b") || rep <= options.baselineRepeats())) {
+                        jobs.throughput(job, rep, events.measuredFrom());
+                    }
                 }
             }
             if (options.latencySeconds() > 0) {
@@ -89,14 +90,10 @@ public final class EndToEndBenchmark {
                 if (wanted("a2")) {
                     latency.ceiling("a2", DriverCeiling.Mode.BATCH);
                 }
-                if (wanted("b")) {
-                    latency.job("b");
-                }
-                if (wanted("c")) {
-                    latency.job("c");
-                }
-                if (wanted("d")) {
-                    latency.job("d");
+                for (String job : JOBS) {
+                    if (wanted(job)) {
+                        latency.job(job);
+                    }
                 }
             }
         } finally {

@@ -1,6 +1,7 @@
 package dev.eventpipeline.infra.bench.e2e;
 
 import dev.eventpipeline.infra.bench.baseline.SeedLikeJob;
+import dev.eventpipeline.infra.bench.jvm.FlinkLine;
 import dev.eventpipeline.infra.bench.jvm.JobJvm;
 import dev.eventpipeline.job.EventPipelineJob;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * (b) the seed-like baseline job and (c) our job, each in a JVM of its own against the run's servers:
+ * (b) the seed-like baseline job and our job ((c) and (d) on Flink 1.20, (e) on Flink 2.x), each in a JVM of its
+ * own against the run's servers:
  * bounded throughput runs over the produced topic, and the unbounded jobs of the latency runs.
  */
 final class JobRuns {
@@ -60,12 +62,12 @@ final class JobRuns {
     /**
      * Starts job {@code key} on {@code topic}, bounded or not, named {@code name}: {@code b} the seed-like job,
      * {@code c} ours with its default sink, {@code d} ours with flink-connector-cassandra's
-     * ({@code cassandra.sink=connector}).
+     * ({@code cassandra.sink=connector}), {@code e} ours with its default sink on Flink 2.x (event-job-flink2).
      */
     JobJvm start(String key, String name, String topic, boolean bounded) {
         Path dir = options.workDir().resolve("jobs");
         if (key.equals("b")) {
-            return JobJvm.start(name, dir, options.jobHeap(), false, SeedLikeJob.class.getName(), List.of(
+            return JobJvm.start(name, dir, options.jobHeap(), false, FlinkLine.FLINK_1, SeedLikeJob.class.getName(), List.of(
                     servers.bootstrapServers(), topic, "127.0.0.1", Integer.toString(servers.cqlPort()),
                     Boolean.toString(bounded), Integer.toString(options.baselineInFlight())));
         }
@@ -87,6 +89,7 @@ final class JobRuns {
             args.add("--" + arg.substring(0, eq));
             args.add(arg.substring(eq + 1));
         }
-        return JobJvm.start(name, dir, options.jobHeap(), options.jfr(), EventPipelineJob.class.getName(), args);
+        FlinkLine line = key.equals("e") ? FlinkLine.FLINK_2 : FlinkLine.FLINK_1;
+        return JobJvm.start(name, dir, options.jobHeap(), options.jfr(), line, EventPipelineJob.class.getName(), args);
     }
 }

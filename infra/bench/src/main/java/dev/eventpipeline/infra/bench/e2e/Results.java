@@ -1,5 +1,6 @@
 package dev.eventpipeline.infra.bench.e2e;
 
+import dev.eventpipeline.infra.bench.jvm.FlinkLine;
 import dev.eventpipeline.infra.bench.jvm.JobJvm;
 import dev.eventpipeline.infra.cassandra.UserEventsTable;
 import java.util.Collection;
@@ -8,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The measured systems in the report's order, (a1) (a2) (b) (c), each labelled with what it ran, and
+ * The measured systems in the report's order, (a1) (a2) (b) (c) (d) (e), each labelled with what it ran, and
  * how a throughput run is recorded: rows/s over the write-time span, CPU per row within it, heap.
  */
 final class Results {
@@ -25,9 +26,12 @@ final class Results {
                 + options.ceilingLingerMs() + " ms linger, " + options.ceilingInFlight() + " in flight");
         add("b", "(b) seed-like job: parallelism 1, Jackson + POJO sink, " + options.baselineInFlight() + " in flight");
         String jobArgs = options.jobArgs().isEmpty() ? "" : " + " + String.join(" ", options.jobArgs());
-        add("c", "(c) our job, defaults (Sink V2 sink on driver 4), parallelism " + JobRuns.parallelism(options) + jobArgs);
-        add("d", "(d) our job, cassandra.sink=connector (flink-connector-cassandra), parallelism "
-                + JobRuns.parallelism(options) + jobArgs);
+        String parallelism = ", parallelism " + JobRuns.parallelism(options) + jobArgs;
+        String flink1 = "Flink " + FlinkLine.FLINK_1.version();
+        add("c", "(c) our job on " + flink1 + ", defaults (Sink V2 sink on driver 4)" + parallelism);
+        add("d", "(d) our job on " + flink1 + ", cassandra.sink=connector (flink-connector-cassandra)" + parallelism);
+        add("e", "(e) our job on Flink " + FlinkLine.FLINK_2.version() + ", defaults (Sink V2 sink on driver 4)"
+                + parallelism);
     }
 
     private void add(String key, String label) {

@@ -36,20 +36,21 @@ public final class JobJvm implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code mainClass} with {@code args}; output goes to {@code dir/<name>.log}. */
-    public static JobJvm start(String name, Path dir, String heap, boolean jfr, String mainClass, List<String> args) {
+    /** Starts {@code mainClass} on {@code line} with {@code args}; output goes to {@code dir/<name>.log}. */
+    public static JobJvm start(String name, Path dir, String heap, boolean jfr, FlinkLine line, String mainClass,
+            List<String> args) {
         try {
             Files.createDirectories(dir);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx" + heap);
-            command.addAll(Arrays.asList(jvmOpens().split("\\s+")));
+            command.addAll(Arrays.asList(FlinkLine.jvmOpens().split("\\s+")));
             command.add("-Xlog:gc:file=" + dir.resolve(name + ".gc.log"));
             if (jfr) {
                 command.add("-XX:StartFlightRecording=filename=" + dir.resolve(name + ".jfr") + ",settings=profile");
             }
             command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
+            command.add(line.classpath());
             command.add(WithHeapReport.class.getName());
             command.add(dir.resolve(name + ".heap").toString());
             command.add(mainClass);
@@ -161,15 +162,5 @@ public final class JobJvm implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
-    }
-
-    static String jvmOpens() {
-        Properties properties = new Properties();
-        try (InputStream in = JobJvm.class.getResourceAsStream("/bench.properties")) {
-            properties.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("bench.properties missing from the classpath", e);
-        }
-        return properties.getProperty("flink.jvm.opens").trim();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class ReportTest {
 
     private static EndToEndBenchmark.Options options(List<String> jobArgs) {
         return new EndToEndBenchmark.Options(1_000_000, 300_000, 3, 2, 20, 90, 10_000, 1.0, 42, Set.of(), "1g", false, jobArgs,
-                Path.of("/tmp/e2e"), Path.of("/tmp/e2e.md"), 1024, 512, 64, 200, 0);
+                Path.of("/tmp/e2e"), Path.of("/tmp/e2e.md"), 1024, 512, 64, 200, 0, Map.of());
     }
 
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
@@ -48,11 +49,43 @@ class ReportTest {
         assertThat(report).contains("1-min load during the run: min 0.6, median 10.8, max 19.8 (3 samples)");
         assertThat(report).contains("| (a) ceiling: driver 4, one-partition UNLOGGED batches ≤64 rows, 200 ms linger, "
                 + "512 in flight | **40,000** | 30,000, 40,000, 50,000 | — | — (in-process) | 38 / 12 | 6.7 rows/request |\n");
-        assertThat(report).contains("| (c) our job, defaults (Sink V2 sink on driver 4), parallelism 1 | **28,800** | 28,800, 27,000, 30,000 "
-                + "| 200 / 469 ms at 14,400/s | 387 / 99 | 44 / 22 |  |\n");
+        assertThat(report).contains("| (c) our job on Flink 1.20.5, defaults (Sink V2 sink on driver 4), parallelism 1 "
+                + "| **28,800** | 28,800, 27,000, 30,000 | 200 / 469 ms at 14,400/s | 387 / 99 | 44 / 22 |  |\n");
         assertThat(report).doesNotContain("one row per request").doesNotContain("seed-like");
-        assertThat(report).contains("(c)/(a) = 0.72 (goal ≥ 0.90; ceiling = the faster of the two (a) rows)\n");
-        assertThat(report).doesNotContain("(c)/(b)").doesNotContain("(d)");
+        assertThat(report).contains("(c)/(a) = 0.72 (per pair 0.96, 0.68, 0.60; goal ≥ 0.90; ceiling = the faster of the two "
+                + "(a) rows)\n");
+        assertThat(report).contains("(c) client CPU per row = 1.83× the ceiling's (goal ≤ 1.25×)\n");
+        assertThat(report).contains("(c) p99 at half of max = 469 ms (goal < 500 ms)\n");
+        assertThat(report).contains("(c) peak heap used = 387 MiB (goal ≤ 512 MiB)\n");
+        assertThat(report).doesNotContain("(c)/(b)").doesNotContain("(d)").doesNotContain("(e)");
+    }
+
+    @Test
+    void bothFlinkLinesAgainstTheSeedLikeJobAndEachOther() {
+        Results results = new Results(options(List.of()), 1_000_000, log);
+        results.get("a1").rowsPerSecond.addAll(List.of(20_000.0, 20_000.0));
+        results.get("a1").clientCpuMicrosPerRow.addAll(List.of(16.0, 16.0));
+        results.get("b").rowsPerSecond.add(10_000.0);
+        results.get("c").rowsPerSecond.addAll(List.of(30_000.0, 34_000.0));
+        results.get("c").clientCpuMicrosPerRow.addAll(List.of(20.0, 20.0));
+        results.get("e").rowsPerSecond.addAll(List.of(27_000.0, 37_000.0));
+        results.get("e").clientCpuMicrosPerRow.addAll(List.of(24.0, 24.0));
+
+        StringBuilder goals = new StringBuilder();
+        Report.appendGoals(goals, results);
+
+        // a2 was not measured, so the single-row ceiling is the ceiling.
+        assertThat(goals.toString()).isEqualTo("""
+                (c)/(a) = 1.60 (per pair 1.50, 1.70; goal ≥ 0.90; ceiling = the faster of the two (a) rows)
+                (c) client CPU per row = 1.25× the ceiling's (goal ≤ 1.25×)
+                (c)/(b) = 3.2 (per pair 3.0; goal ≥ 3)
+                (e)/(a) = 1.60 (per pair 1.35, 1.85; goal ≥ 0.90; ceiling = the faster of the two (a) rows)
+                (e) client CPU per row = 1.50× the ceiling's (goal ≤ 1.25×)
+                (e)/(b) = 3.2 (per pair 2.7; goal ≥ 3)
+                (e)/(c) = 1.00 (per pair 0.90, 1.09): the Flink 2 line against the 1.20 one
+                """);
+        assertThat(results.get("e").label).isEqualTo("(e) our job on Flink 2.2.1, defaults (Sink V2 sink on driver 4), "
+                + "parallelism 1");
     }
 
     @Test
@@ -60,10 +93,10 @@ class ReportTest {
         Results results = new Results(options(List.of("job.parallelism=2", "cassandra.batch.linger=300ms")), 1, log);
 
         assertThat(results.get("c").label)
-                .isEqualTo("(c) our job, defaults (Sink V2 sink on driver 4), parallelism 2 + job.parallelism=2 "
-                        + "cassandra.batch.linger=300ms");
-        assertThat(results.get("d").label).isEqualTo("(d) our job, cassandra.sink=connector (flink-connector-cassandra), "
-                + "parallelism 2 + job.parallelism=2 cassandra.batch.linger=300ms");
+                .isEqualTo("(c) our job on Flink 1.20.5, defaults (Sink V2 sink on driver 4), parallelism 2 + "
+                        + "job.parallelism=2 cassandra.batch.linger=300ms");
+        assertThat(results.get("d").label).isEqualTo("(d) our job on Flink 1.20.5, cassandra.sink=connector "
+                + "(flink-connector-cassandra), parallelism 2 + job.parallelism=2 cassandra.batch.linger=300ms");
     }
 
     @Test
