@@ -7,11 +7,9 @@ import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
-import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,11 +18,6 @@ import java.util.concurrent.CompletableFuture;
  * write timestamp rather than the driver's clock at sending time.
  */
 final class CqlRowStatements implements RowWriteExecutor {
-
-    // Bound with codecs resolved once: a lookup per value (and for the map, per row) was the largest
-    // cost of the whole job in an earlier profile (docs/benchmarks.md).
-    private static final TypeCodec<Map<String, String>> METADATA_CODEC =
-            TypeCodecs.mapOf(TypeCodecs.TEXT, TypeCodecs.TEXT);
 
     private final CqlSession session;
     private final PreparedStatement insert;
@@ -55,12 +48,14 @@ final class CqlRowStatements implements RowWriteExecutor {
 
     private BoundStatement bind(UserEventCassandraModel row) {
         return insert.boundStatementBuilder()
-                .setUuid(0, row.userId())
-                .setLocalDate(1, row.bucketDate())
-                .setInstant(2, row.eventTime())
-                .setString(3, row.eventType())
-                .setUuid(4, row.eventId())
-                .set(5, row.metadata(), METADATA_CODEC)
+                // Codecs given, not looked up per value (an earlier profile's largest cost), and the text ones
+                // without the driver's per-string encoder buffers (Utf8TextCodecs).
+                .set(0, row.userId(), TypeCodecs.UUID)
+                .set(1, row.bucketDate(), TypeCodecs.DATE)
+                .set(2, row.eventTime(), TypeCodecs.TIMESTAMP)
+                .set(3, row.eventType(), Utf8TextCodecs.TEXT)
+                .set(4, row.eventId(), TypeCodecs.UUID)
+                .set(5, row.metadata(), Utf8TextCodecs.TEXT_MAP)
                 .setIdempotence(true)
                 .build();
     }
