@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.type.DataTypes;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 import com.datastax.oss.driver.api.core.type.reflect.GenericType;
+import dev.eventpipeline.transform.CassandraLimits;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
@@ -23,30 +24,15 @@ final class Utf8TextCodecs {
 
     private Utf8TextCodecs() {}
 
-    /** UTF-8 bytes of {@code s}; refuses an unpaired surrogate as the driver's encoder does. */
+    /** UTF-8 bytes of {@code s} (well-formed text; {@link #write} refuses the rest). */
     static int encodedLength(String s) {
-        int length = s.length();
-        int bytes = length;
-        for (int i = 0; i < length; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                continue;
-            }
-            if (c < 0x800) {
-                bytes += 1;
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
-                bytes += 2; // 4 bytes for the two chars of the pair
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException("unpaired surrogate at index " + i + " of a text value");
-            } else {
-                bytes += 2;
-            }
-        }
-        return bytes;
+        return (int) CassandraLimits.utf8Length(s);
     }
 
-    /** Writes {@code s} (of {@code encodedLength} bytes) at {@code at}; returns the next position. */
+    /**
+     * Writes {@code s} (of {@code encodedLength} bytes) at {@code at}; returns the next position. All-ASCII text
+     * (as long as its UTF-8) is copied as it is; an unpaired surrogate, which the driver's encoder refuses, is refused.
+     */
     static int write(String s, int encodedLength, byte[] out, int at) {
         int length = s.length();
         if (encodedLength == length) { // all ASCII
@@ -62,7 +48,10 @@ final class Utf8TextCodecs {
             } else if (c < 0x800) {
                 out[at++] = (byte) (0xC0 | (c >> 6));
                 out[at++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c)) { // paired: encodedLength checked it
+            } else if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 == length || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    throw new IllegalArgumentException("unpaired surrogate at index " + i + " of a text value");
+                }
                 int cp = Character.toCodePoint(c, s.charAt(++i));
                 out[at++] = (byte) (0xF0 | (cp >> 18));
                 out[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
