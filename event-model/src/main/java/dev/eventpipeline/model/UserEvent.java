@@ -16,6 +16,9 @@ import org.immutables.value.Value;
  * module) write and read the same canonical form.
  */
 @Value.Immutable
+// of(...) (every attribute, in declaration order) copies the metadata map once, the builder twice (into
+// itself, then into the value): the per-event path uses of (docs/benchmarks.md, the profile of 2026-12-07).
+@Value.Style(allParameters = true)
 @JsonSerialize(as = ImmutableUserEvent.class)
 @JsonDeserialize(as = ImmutableUserEvent.class)
 @JsonPropertyOrder({"user_id", "event_type", "event_time", "event_id", "metadata"})

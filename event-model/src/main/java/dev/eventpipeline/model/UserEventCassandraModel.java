@@ -22,6 +22,9 @@ import org.immutables.value.Value;
  * day. {@code event_time} has millisecond precision, as a Cassandra TIMESTAMP does.
  */
 @Value.Immutable
+// of(...) (every attribute, in declaration order) copies the metadata map once, the builder twice (into
+// itself, then into the value): the per-event path uses of (docs/benchmarks.md, the profile of 2026-12-07).
+@Value.Style(allParameters = true)
 @JsonSerialize(as = ImmutableUserEventCassandraModel.class)
 @JsonDeserialize(as = ImmutableUserEventCassandraModel.class)
 @JsonPropertyOrder({"user_id", "bucket_date", "event_time", "event_type", "event_id", "metadata"})

@@ -1,5 +1,6 @@
 package dev.eventpipeline.transform;
 
+import dev.eventpipeline.model.ImmutableUserEventCassandraModel;
 import dev.eventpipeline.model.UserEvent;
 import dev.eventpipeline.model.UserEventCassandraModel;
 import java.time.Instant;
@@ -16,13 +17,7 @@ public final class UserEventMapper {
      */
     public static UserEventCassandraModel toRow(UserEvent event) {
         Instant eventTime = event.eventTime().truncatedTo(ChronoUnit.MILLIS);
-        return UserEventCassandraModel.builder()
-                .userId(event.userId())
-                .bucketDate(BucketDates.bucketDateOf(eventTime))
-                .eventTime(eventTime)
-                .eventType(event.eventType())
-                .eventId(event.eventId())
-                .metadata(event.metadata())
-                .build();
+        return ImmutableUserEventCassandraModel.of(event.userId(), BucketDates.bucketDateOf(eventTime), eventTime,
+                event.eventType(), event.eventId(), event.metadata());
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -59,7 +58,7 @@ public final class PartitionBatches {
      * @return true if the row replaced a buffered row of another {@code event_id}: two distinct
      *     events with one primary key, of which the table keeps only the later
      */
-    public boolean add(SourcedRow sourced, long now, Consumer<List<SourcedRow>> out) {
+    public boolean add(SourcedRow sourced, long now, Consumer<PartitionBatch> out) {
         UserEventCassandraModel row = sourced.row();
         PartitionKey partition = new PartitionKey(row.userId(), row.bucketDate());
         long rowBytes = estimatedBytes(row);
@@ -92,7 +91,7 @@ public final class PartitionBatches {
     }
 
     /** Hands out every batch whose first row arrived at or before {@code cutoff}. */
-    public void drainOlderThan(long cutoff, Consumer<List<SourcedRow>> out) {
+    public void drainOlderThan(long cutoff, Consumer<PartitionBatch> out) {
         Iterator<Map.Entry<PartitionKey, Pending>> oldestFirst = pending.entrySet().iterator();
         while (oldestFirst.hasNext()) {
             Map.Entry<PartitionKey, Pending> entry = oldestFirst.next();
@@ -104,7 +103,7 @@ public final class PartitionBatches {
         }
     }
 
-    public void drainAll(Consumer<List<SourcedRow>> out) {
+    public void drainAll(Consumer<PartitionBatch> out) {
         drainOlderThan(Long.MAX_VALUE, out);
     }
 
@@ -117,13 +116,13 @@ public final class PartitionBatches {
         return pending.isEmpty() ? -1 : pending.values().iterator().next().firstAddedAt;
     }
 
-    private void emit(PartitionKey partition, Consumer<List<SourcedRow>> out) {
+    private void emit(PartitionKey partition, Consumer<PartitionBatch> out) {
         handOut(pending.remove(partition), out);
     }
 
-    private void handOut(Pending batch, Consumer<List<SourcedRow>> out) {
+    private void handOut(Pending batch, Consumer<PartitionBatch> out) {
         bufferedRows -= batch.rows.size();
-        out.accept(new ArrayList<>(batch.rows.values()));
+        out.accept(new PartitionBatch(new ArrayList<>(batch.rows.values()), batch.bytes));
     }
 
     /**

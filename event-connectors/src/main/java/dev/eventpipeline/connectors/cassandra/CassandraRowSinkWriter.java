@@ -1,6 +1,7 @@
 package dev.eventpipeline.connectors.cassandra;
 
 import dev.eventpipeline.connectors.batch.BatchSettings;
+import dev.eventpipeline.connectors.batch.PartitionBatch;
 import dev.eventpipeline.connectors.batch.PartitionBatches;
 import dev.eventpipeline.connectors.deadletter.DeadLetter;
 import dev.eventpipeline.connectors.metrics.PipelineMetrics;
@@ -9,6 +10,7 @@ import dev.eventpipeline.connectors.types.SourcedRow;
 import dev.eventpipeline.model.RejectReason;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -64,7 +66,7 @@ final class CassandraRowSinkWriter implements CommittingSinkWriter<SourcedRow, D
     private final Counter batchesEmitted;
     private final Counter rowCollisions;
 
-    private final List<SourcedRow> toSend = new ArrayList<>();
+    private final ArrayDeque<PartitionBatch> toSend = new ArrayDeque<>();
     private List<DeadLetter> deadLetters = new ArrayList<>();
     private int inFlight;
     private boolean lingerTimerSet;
@@ -150,9 +152,8 @@ final class CassandraRowSinkWriter implements CommittingSinkWriter<SourcedRow, D
     }
 
     /** PartitionBatches hands batches out through a callback that may not block; they are sent right after. */
-    private void queue(List<SourcedRow> rows) {
-        toSend.addAll(rows);
-        toSend.add(null); // end of one batch
+    private void queue(PartitionBatch batch) {
+        toSend.add(batch);
     }
 
     /**
@@ -168,22 +169,14 @@ final class CassandraRowSinkWriter implements CommittingSinkWriter<SourcedRow, D
         sending = true;
         try {
             while (!toSend.isEmpty()) {
-                List<SourcedRow> queued = new ArrayList<>(toSend);
-                toSend.clear();
-                int start = 0;
-                for (int i = 0; i < queued.size(); i++) {
-                    if (queued.get(i) == null) {
-                        send(new ArrayList<>(queued.subList(start, i)));
-                        start = i + 1;
-                    }
-                }
+                send(toSend.poll());
             }
         } finally {
             sending = false;
         }
     }
 
-    private void send(List<SourcedRow> rows) throws InterruptedException {
+    private void send(PartitionBatch batch) throws InterruptedException {
         while (inFlight >= maxInFlight) {
             if (inFlight == isolation.heldWrites()) {
                 // Every place is taken by refusals held back (see RefusedRowIsolation), which no answer will
@@ -193,7 +186,7 @@ final class CassandraRowSinkWriter implements CommittingSinkWriter<SourcedRow, D
             mailbox.yield();
         }
         if (rateLimit.isPresent()) {
-            long due = System.nanoTime() + rateLimit.get().reserve(rows.size(), System.nanoTime());
+            long due = System.nanoTime() + rateLimit.get().reserve(batch.rows().size(), System.nanoTime());
             long left;
             while ((left = due - System.nanoTime()) > 0) {
                 if (!mailbox.tryYield()) {
@@ -203,7 +196,7 @@ final class CassandraRowSinkWriter implements CommittingSinkWriter<SourcedRow, D
         }
         inFlight++;
         batchesEmitted.inc();
-        attempt(new RowBatch(nextWriteTimestampMicros(), rows), 1);
+        attempt(new RowBatch(nextWriteTimestampMicros(), batch.rows(), batch.estimatedBytes()), 1);
     }
 
     /**
@@ -234,11 +227,7 @@ final class CassandraRowSinkWriter implements CommittingSinkWriter<SourcedRow, D
         recordsSent.inc(outcome.rowsWritten());
         requestsWritten.inc(outcome.requestsWritten());
         if (outcome.deadLetters().isEmpty()) {
-            long bytes = 0;
-            for (SourcedRow row : batch.rows()) {
-                bytes += PartitionBatches.estimatedBytes(row.row());
-            }
-            bytesSent.inc(bytes);
+            bytesSent.inc(batch.estimatedBytes());
         } else {
             eventsRejected.inc(outcome.deadLetters().size());
             writeRejected.inc(outcome.deadLetters().size());

@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.type.reflect.GenericType;
 import dev.eventpipeline.transform.CassandraLimits;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Encoders for {@code text} and {@code map<text, text>} that write each value straight into one buffer. The
@@ -130,28 +131,44 @@ final class Utf8TextCodecs {
             if (value == null) {
                 return null;
             }
-            // Lengths once, in iteration order, so the second pass writes without measuring again.
-            int[] lengths = new int[2 * value.size()];
-            int total = 4;
-            int n = 0;
-            for (Map.Entry<String, String> entry : value.entrySet()) {
-                lengths[n] = encodedLength(requireElement(entry.getKey()));
-                lengths[n + 1] = encodedLength(requireElement(entry.getValue()));
-                total += 8 + lengths[n] + lengths[n + 1];
-                n += 2;
-            }
-            byte[] out = new byte[total];
+            // One pass measures every string and keeps it, so the write needs no second iteration; forEach rather than
+            // entrySet, which on an unmodifiable map wraps every entry (the profile of 2026-12-07).
+            MeasuredEntries entries = new MeasuredEntries(value.size());
+            value.forEach(entries);
+            byte[] out = new byte[entries.total];
             putInt(out, 0, value.size());
             int at = 4;
-            n = 0;
-            for (Map.Entry<String, String> entry : value.entrySet()) {
-                putInt(out, at, lengths[n]);
-                at = write(entry.getKey(), lengths[n], out, at + 4);
-                putInt(out, at, lengths[n + 1]);
-                at = write(entry.getValue(), lengths[n + 1], out, at + 4);
-                n += 2;
+            for (int i = 0; i < entries.strings.length; i++) {
+                putInt(out, at, entries.lengths[i]);
+                at = write(entries.strings[i], entries.lengths[i], out, at + 4);
             }
             return ByteBuffer.wrap(out);
+        }
+
+        /** Keys and values in iteration order, each with its UTF-8 length, and the encoded map's size. */
+        private static final class MeasuredEntries implements BiConsumer<String, String> {
+            final String[] strings;
+            final int[] lengths;
+            int total = 4;
+            private int n;
+
+            MeasuredEntries(int size) {
+                strings = new String[2 * size];
+                lengths = new int[2 * size];
+            }
+
+            @Override
+            public void accept(String key, String value) {
+                add(requireElement(key));
+                add(requireElement(value));
+            }
+
+            private void add(String s) {
+                strings[n] = s;
+                lengths[n] = encodedLength(s);
+                total += 4 + lengths[n];
+                n++;
+            }
         }
 
         private static String requireElement(String element) {

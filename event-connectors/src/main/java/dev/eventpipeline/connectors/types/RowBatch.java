@@ -9,8 +9,9 @@ import java.util.List;
  * event over a later one of the same primary key.
  *
  * @param writeTimestampMicros Cassandra's write time for every row, microseconds since the epoch
+ * @param estimatedBytes the rows' size as the sink counts it for {@code numBytesOut}
  */
-public record RowBatch(long writeTimestampMicros, List<SourcedRow> rows) {
+public record RowBatch(long writeTimestampMicros, List<SourcedRow> rows, long estimatedBytes) {
 
     public int size() {
         return rows.size();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class PartitionBatchesTest {
@@ -20,6 +21,11 @@ class PartitionBatchesTest {
     private static final LocalDate DAY = LocalDate.of(2025, 11, 25);
 
     private final List<List<SourcedRow>> emitted = new ArrayList<>();
+    private final List<Long> emittedBytes = new ArrayList<>();
+    private final Consumer<PartitionBatch> out = batch -> {
+        emitted.add(batch.rows());
+        emittedBytes.add(batch.estimatedBytes());
+    };
 
     private static SourcedRow row(UUID user, LocalDate day, long millis, String type, String note) {
         return row(user, day, millis, type, note, UUID.randomUUID());
@@ -44,10 +50,10 @@ class PartitionBatchesTest {
     void emitsABatchWhenAPartitionIsFullAndKeepsOthersBuffered() {
         PartitionBatches batches = seed(3, Long.MAX_VALUE, 1000);
 
-        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
-        batches.add(row(BOB, DAY, 1, "view", ""), 0, emitted::add);
-        batches.add(row(ALICE, DAY, 2, "view", ""), 0, emitted::add);
-        batches.add(row(ALICE, DAY, 3, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, out);
+        batches.add(row(BOB, DAY, 1, "view", ""), 0, out);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 0, out);
+        batches.add(row(ALICE, DAY, 3, "view", ""), 0, out);
 
         assertThat(emitted).singleElement().satisfies(batch ->
                 assertThat(batch).hasSize(3).allSatisfy(r -> assertThat(r.row().userId()).isEqualTo(ALICE)));
@@ -58,11 +64,11 @@ class PartitionBatchesTest {
     void aUserOnAnotherDayIsAnotherPartition() {
         PartitionBatches batches = seed(2, Long.MAX_VALUE, 1000);
 
-        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
-        batches.add(row(ALICE, DAY.plusDays(1), 1, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, out);
+        batches.add(row(ALICE, DAY.plusDays(1), 1, "view", ""), 0, out);
 
         assertThat(emitted).isEmpty();
-        batches.drainAll(emitted::add);
+        batches.drainAll(out);
         assertThat(emitted).hasSize(2).allSatisfy(batch -> assertThat(batch).hasSize(1));
     }
 
@@ -70,10 +76,10 @@ class PartitionBatchesTest {
     void theLastRowPerClusteringKeyWinsAsInTheTable() {
         PartitionBatches batches = seed(10, Long.MAX_VALUE, 1000);
 
-        batches.add(row(ALICE, DAY, 1, "view", "first"), 0, emitted::add);
-        batches.add(row(ALICE, DAY, 1, "click", "other type"), 0, emitted::add);
-        batches.add(row(ALICE, DAY, 1, "view", "second"), 0, emitted::add);
-        batches.drainAll(emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", "first"), 0, out);
+        batches.add(row(ALICE, DAY, 1, "click", "other type"), 0, out);
+        batches.add(row(ALICE, DAY, 1, "view", "second"), 0, out);
+        batches.drainAll(out);
 
         assertThat(batches.bufferedRows()).isZero();
         assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch)
@@ -84,12 +90,12 @@ class PartitionBatchesTest {
     @Test
     void drainsOnlyBatchesOlderThanTheCutoffOldestFirst() {
         PartitionBatches batches = seed(10, Long.MAX_VALUE, 1000);
-        batches.add(row(ALICE, DAY, 1, "view", ""), 100, emitted::add);
-        batches.add(row(BOB, DAY, 1, "view", ""), 200, emitted::add);
-        batches.add(row(ALICE, DAY, 2, "view", ""), 250, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 100, out);
+        batches.add(row(BOB, DAY, 1, "view", ""), 200, out);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 250, out);
 
         assertThat(batches.oldestFirstAddedAt()).isEqualTo(100);
-        batches.drainOlderThan(150, emitted::add);
+        batches.drainOlderThan(150, out);
 
         assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(2));
         assertThat(batches.oldestFirstAddedAt()).isEqualTo(200);
@@ -99,11 +105,11 @@ class PartitionBatchesTest {
     @Test
     void writesTheOldestBatchEarlyWhenTheBufferIsFull() {
         PartitionBatches batches = seed(10, Long.MAX_VALUE, 3);
-        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
-        batches.add(row(ALICE, DAY, 2, "view", ""), 1, emitted::add);
-        batches.add(row(BOB, DAY, 1, "view", ""), 2, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, out);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 1, out);
+        batches.add(row(BOB, DAY, 1, "view", ""), 2, out);
 
-        batches.add(row(BOB, DAY, 2, "view", ""), 3, emitted::add);
+        batches.add(row(BOB, DAY, 2, "view", ""), 3, out);
 
         assertThat(emitted).singleElement().satisfies(batch ->
                 assertThat(batch).hasSize(2).allSatisfy(r -> assertThat(r.row().userId()).isEqualTo(ALICE)));
@@ -116,9 +122,9 @@ class PartitionBatchesTest {
         long limit = PartitionBatches.estimatedBytes(big.row()) * 2;
         PartitionBatches batches = seed(100, limit, 1000);
 
-        batches.add(big, 0, emitted::add);
+        batches.add(big, 0, out);
         assertThat(emitted).isEmpty();
-        batches.add(row(ALICE, DAY, 2, "view", "x".repeat(1000)), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 2, "view", "x".repeat(1000)), 0, out);
 
         assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(2));
     }
@@ -127,8 +133,8 @@ class PartitionBatchesTest {
     void oneRowBatchesWriteEveryRowAtOnce() {
         PartitionBatches batches = seed(1, Long.MAX_VALUE, 1000);
 
-        batches.add(row(ALICE, DAY, 1, "view", ""), 0, emitted::add);
-        batches.add(row(ALICE, DAY, 2, "view", ""), 0, emitted::add);
+        batches.add(row(ALICE, DAY, 1, "view", ""), 0, out);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 0, out);
 
         assertThat(emitted).hasSize(2);
         assertThat(batches.bufferedRows()).isZero();
@@ -140,14 +146,14 @@ class PartitionBatchesTest {
         long limit = PartitionBatches.estimatedBytes(big.row()) * 2 - 1;
         PartitionBatches batches = seed(100, limit, 1000);
 
-        batches.add(big, 0, emitted::add);
-        batches.add(row(ALICE, DAY, 2, "view", "x".repeat(1000)), 0, emitted::add);
+        batches.add(big, 0, out);
+        batches.add(row(ALICE, DAY, 2, "view", "x".repeat(1000)), 0, out);
 
         assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(1));
         assertThat(batches.bufferedRows()).isEqualTo(1);
 
         PartitionBatches tiny = seed(100, 10, 1000);
-        tiny.add(big, 0, emitted::add);
+        tiny.add(big, 0, out);
         assertThat(emitted).hasSize(2).last().satisfies(batch -> assertThat(batch).containsExactly(big));
     }
 
@@ -156,12 +162,12 @@ class PartitionBatchesTest {
         PartitionBatches batches = seed(10, Long.MAX_VALUE, 1000);
         UUID eventId = UUID.randomUUID();
 
-        assertThat(batches.add(row(ALICE, DAY, 1, "view", "first", eventId), 0, emitted::add)).isFalse();
-        assertThat(batches.add(row(ALICE, DAY, 1, "view", "replayed", eventId), 0, emitted::add)).isFalse();
-        assertThat(batches.add(row(ALICE, DAY, 1, "view", "another event"), 0, emitted::add)).isTrue();
-        assertThat(batches.add(row(ALICE, DAY, 1, "click", "another type"), 0, emitted::add)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "first", eventId), 0, out)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "replayed", eventId), 0, out)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "another event"), 0, out)).isTrue();
+        assertThat(batches.add(row(ALICE, DAY, 1, "click", "another type"), 0, out)).isFalse();
 
-        batches.drainAll(emitted::add);
+        batches.drainAll(out);
         assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(2));
     }
 
@@ -170,12 +176,12 @@ class PartitionBatchesTest {
         PartitionBatches batches = new PartitionBatches(10, Long.MAX_VALUE, 1000, TableLayout.EVENT_ID);
         UUID eventId = UUID.randomUUID();
 
-        assertThat(batches.add(row(ALICE, DAY, 1, "view", "a", eventId), 0, emitted::add)).isFalse();
-        assertThat(batches.add(row(ALICE, DAY, 1, "view", "b"), 0, emitted::add)).isFalse();
-        assertThat(batches.add(row(ALICE, DAY, 1, "view", "c"), 0, emitted::add)).isFalse();
-        assertThat(batches.add(row(ALICE, DAY, 1, "view", "a again", eventId), 0, emitted::add)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "a", eventId), 0, out)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "b"), 0, out)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "c"), 0, out)).isFalse();
+        assertThat(batches.add(row(ALICE, DAY, 1, "view", "a again", eventId), 0, out)).isFalse();
 
-        batches.drainAll(emitted::add);
+        batches.drainAll(out);
         assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch)
                 .extracting(r -> r.row().metadata().get("note"))
                 .containsExactly("a again", "b", "c"));
@@ -188,13 +194,26 @@ class PartitionBatchesTest {
         long limit = PartitionBatches.estimatedBytes(first.row()) + PartitionBatches.estimatedBytes(
                 row(ALICE, DAY, 2, "view", "").row()) + 50;
         PartitionBatches batches = seed(100, limit, 1000);
-        batches.add(first, 0, emitted::add);
-        batches.add(row(ALICE, DAY, 2, "view", ""), 0, emitted::add);
+        batches.add(first, 0, out);
+        batches.add(row(ALICE, DAY, 2, "view", ""), 0, out);
 
-        assertThat(batches.add(row(ALICE, DAY, 2, "view", "y"), 0, emitted::add)).as("a collision").isTrue();
+        assertThat(batches.add(row(ALICE, DAY, 2, "view", "y"), 0, out)).as("a collision").isTrue();
 
         assertThat(emitted).isEmpty();
-        batches.drainAll(emitted::add);
+        batches.drainAll(out);
         assertThat(emitted).singleElement().satisfies(batch -> assertThat(batch).hasSize(2));
+    }
+
+    @Test
+    void handsOutTheEstimatedBytesOfTheRowsItHoldsAfterAReplacement() {
+        PartitionBatches batches = seed(100, Long.MAX_VALUE, 1000);
+        batches.add(row(ALICE, DAY, 1, "view", "x".repeat(300)), 0, out);
+        batches.add(row(ALICE, DAY, 2, "view", "é"), 0, out);
+        batches.add(row(ALICE, DAY, 1, "view", "shorter"), 0, out); // replaces the first row
+
+        batches.drainAll(out);
+
+        assertThat(emitted).singleElement().satisfies(batch -> assertThat(emittedBytes).containsExactly(
+                batch.stream().mapToLong(r -> PartitionBatches.estimatedBytes(r.row())).sum()));
     }
 }

@@ -48,7 +48,7 @@ class RefusedRowIsolationTest {
     }
 
     private static RowBatch batch(List<SourcedRow> rows) {
-        return new RowBatch(1_764_000_000_000_000L, rows);
+        return new RowBatch(1_764_000_000_000_000L, rows, 0);
     }
 
     @BeforeEach

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.eventpipeline.model.ImmutableUserEvent;
 import dev.eventpipeline.model.RejectReason;
 import dev.eventpipeline.model.Result;
 import dev.eventpipeline.model.UserEvent;
@@ -113,13 +114,8 @@ final class UserEventReader {
                 }
             }
         }
-        return Result.accepted(UserEvent.builder()
-                .userId(userId)
-                .eventType(eventType)
-                .eventTime(eventTime)
-                .eventId(eventId)
-                .metadata(metadata == null ? Map.of() : metadata)
-                .build());
+        return Result.accepted(ImmutableUserEvent.of(userId, eventType, eventTime, eventId,
+                metadata == null ? Map.of() : metadata));
     }
 
     private static Result<UserEvent> unpairedSurrogate(String field) {
